@@ -1,0 +1,185 @@
+package io.elicitor.evoi;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Exact posterior expected utility of queries, with the recommendation after each answer taken from a
+ * candidate pool.
+ *
+ * <p>For a slate Q with answer probabilities {@code Rᵢⱼ = R(i|Q; wⱼ)} under the choice model,
+ * {@code PEU(Q) = Σᵢ max_y vᵢ·y} with {@code vᵢ = Σⱼ πⱼ Rᵢⱼ wⱼ}, and {@code EVOI(Q) = PEU(Q) − max_y w̄·y}.
+ * The particle-by-pool score matrix {@code S = W Yᵀ} ({@code M × P}) is computed once; a batch of B slates
+ * then costs one {@code (B·k × d)·(d × M)} product for the answer probabilities and one
+ * {@code (B·k × M)·(M × P)} product for the per-answer values.
+ */
+public final class PoolEvaluator {
+    private static final int CHUNK_ROWS = 4096;
+
+    private final Posterior posterior;
+    private final ChoiceModel model;
+    private final ItemMatrix catalog;
+    private final CandidatePool pool;
+    private final INDArray scores;
+    private final float[] expectedUtility;
+    private final int bestPoolIndex;
+    private final double probabilityBestIsBest;
+    private final double utilityScale;
+
+    /** Scores every particle against every pool item. */
+    public PoolEvaluator(Posterior posterior, ChoiceModel model, ItemMatrix catalog, CandidatePool pool) {
+        this.posterior = posterior;
+        this.model = model;
+        this.catalog = catalog;
+        this.pool = pool;
+        INDArray poolVectors = catalog.rows(pool.items());
+        int m = posterior.size();
+        int p = pool.size();
+        this.scores = Nd4j.create(DataType.FLOAT, new long[] {m, p}, 'f');
+        Nd4j.gemm(posterior.particles(), poolVectors, scores, false, true, 1.0, 0.0);
+        this.expectedUtility = posterior.weightRow().mmul(scores).toFloatVector();
+        int best = 0;
+        for (int i = 1; i < p; i++) {
+            if (expectedUtility[i] > expectedUtility[best]) {
+                best = i;
+            }
+        }
+        this.bestPoolIndex = best;
+        double[] w = posterior.weights();
+        float[][] s = scores.toFloatMatrix();
+        double agree = 0;
+        double scale = 0;
+        for (int j = 0; j < m; j++) {
+            int arg = 0;
+            double sum = 0;
+            for (int i = 0; i < p; i++) {
+                sum += s[j][i];
+                if (s[j][i] > s[j][arg]) {
+                    arg = i;
+                }
+            }
+            if (arg == best) {
+                agree += w[j];
+            }
+            scale += w[j] * (s[j][arg] - sum / p);
+        }
+        this.probabilityBestIsBest = agree;
+        this.utilityScale = scale;
+    }
+
+    /** The pool this evaluator recommends from. */
+    public CandidatePool pool() {
+        return pool;
+    }
+
+    /** {@code EU* = max_y w̄·y} over the pool: the value of recommending now, without asking. */
+    public double currentBestExpectedUtility() {
+        return expectedUtility[bestPoolIndex];
+    }
+
+    /** Catalog index of the pool item with the largest expected utility. */
+    public int currentBestItem() {
+        return pool.item(bestPoolIndex);
+    }
+
+    /** Posterior probability that the currently recommended item is the best in the pool. */
+    public double probabilityCurrentBestIsBest() {
+        return probabilityBestIsBest;
+    }
+
+    /**
+     * A scale for utilities under this belief: the expected gap between a user's best pool item and the
+     * pool's average, {@code Σⱼ πⱼ (max_y wⱼ·y − mean_y wⱼ·y)}. Stopping thresholds are fractions of it.
+     */
+    public double utilityScale() {
+        return utilityScale;
+    }
+
+    /** Expected utility {@code w̄·y} of each pool item, in pool order (a copy). */
+    public float[] expectedUtilities() {
+        return expectedUtility.clone();
+    }
+
+    /** The particle-by-pool score matrix {@code M × P}; callers must not modify it. */
+    public INDArray scores() {
+        return scores;
+    }
+
+    /** Exact EVOI of one slate of catalog indices. */
+    public double evoi(int[] slate) {
+        return peu(new int[][] {slate})[0] - currentBestExpectedUtility();
+    }
+
+    /** Exact PEU of each slate (catalog indices; all slates of one size k ≥ 2). */
+    public double[] peu(int[][] slates) {
+        if (slates.length == 0) {
+            return new double[0];
+        }
+        int k = slates[0].length;
+        int perChunk = Math.max(1, CHUNK_ROWS / k);
+        double[] out = new double[slates.length];
+        for (int start = 0; start < slates.length; start += perChunk) {
+            int end = Math.min(slates.length, start + perChunk);
+            int[] flat = new int[(end - start) * k];
+            for (int b = start; b < end; b++) {
+                if (slates[b].length != k) {
+                    throw new IllegalArgumentException("all slates in a batch must have the same size");
+                }
+                System.arraycopy(slates[b], 0, flat, (b - start) * k, k);
+            }
+            double[] part = peuOfVectors(catalog.rows(flat), k);
+            System.arraycopy(part, 0, out, start, part.length);
+        }
+        return out;
+    }
+
+    /**
+     * Exact PEU of B slates given as item vectors ({@code B·k × d}, slate b in rows {@code b·k..b·k+k−1}).
+     * The vectors need not be catalog items: relaxed query vectors are scored the same way.
+     */
+    public double[] peuOfVectors(INDArray slateVectors, int k) {
+        int rows = (int) slateVectors.rows();
+        if (k < 2 || rows % k != 0) {
+            throw new IllegalArgumentException("need B*k rows with k >= 2, got " + rows + " rows for k=" + k);
+        }
+        int m = posterior.size();
+        int b = rows / k;
+        INDArray g = Nd4j.create(DataType.FLOAT, new long[] {rows, m}, 'c');
+        Nd4j.gemm(slateVectors.castTo(DataType.FLOAT), posterior.particles(), g, false, true, 1.0, 0.0);
+        float[] u = g.data().asFloat();
+        double[] pi = posterior.weights();
+        double lambda = model.lambda();
+        float[] a = new float[rows * m];
+        double[] e = new double[k];
+        // Answer probabilities per particle (softmax over the slate), weighted by πⱼ.
+        for (int s = 0; s < b; s++) {
+            int base = s * k;
+            for (int j = 0; j < m; j++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < k; i++) {
+                    max = Math.max(max, u[(base + i) * m + j]);
+                }
+                double z = 0;
+                for (int i = 0; i < k; i++) {
+                    e[i] = Math.exp(lambda * (u[(base + i) * m + j] - max));
+                    z += e[i];
+                }
+                for (int i = 0; i < k; i++) {
+                    a[(base + i) * m + j] = (float) (pi[j] * e[i] / z);
+                }
+            }
+        }
+        INDArray weighted = Nd4j.create(a, new long[] {rows, m}, 'c');
+        INDArray values = Nd4j.create(DataType.FLOAT, new long[] {rows, pool.size()}, 'c');
+        Nd4j.gemm(weighted, scores, values, false, false, 1.0, 0.0);
+        float[] rowMax = values.max(1).toFloatVector();
+        double[] peu = new double[b];
+        for (int s = 0; s < b; s++) {
+            for (int i = 0; i < k; i++) {
+                peu[s] += rowMax[s * k + i];
+            }
+        }
+        return peu;
+    }
+}
