@@ -22,21 +22,29 @@ public final class CandidatePool {
      * Builds the pool: {@code meanTop} best items by posterior mean, then each of {@code samples} Thompson
      * draws' best item, deduplicated, in that order.
      */
-    public static CandidatePool build(Posterior posterior, ItemMatrix catalog, int meanTop, int samples,
+    public static CandidatePool build(Posterior posterior, InnerProductSearch search, int meanTop, int samples,
                                       BitSet excluded, Random rng) {
         if (meanTop < 1) {
             throw new IllegalArgumentException("meanTop must be >= 1, got " + meanTop);
         }
+        float[][] queries = new float[samples + 1][];
+        queries[0] = posterior.mean();
+        for (int s = 0; s < samples; s++) {
+            queries[s + 1] = posterior.particle(posterior.sampleIndex(rng));
+        }
+        // One batched search: the mean's top items, then each Thompson sample's best.
+        int[][] found = search.topK(queries, meanTop, excluded);
         Set<Integer> chosen = new LinkedHashSet<>();
-        for (int i : ItemMatrix.topK(catalog.scores(posterior.mean()), meanTop, excluded)) {
+        for (int i : found[0]) {
             chosen.add(i);
         }
-        for (int s = 0; s < samples; s++) {
-            float[] w = posterior.particle(posterior.sampleIndex(rng));
-            int[] best = ItemMatrix.topK(catalog.scores(w), 1, excluded);
-            if (best.length > 0) {
-                chosen.add(best[0]);
+        for (int s = 1; s < found.length; s++) {
+            if (found[s].length > 0) {
+                chosen.add(found[s][0]);
             }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalStateException("every catalog item is excluded");
         }
         return new CandidatePool(chosen.stream().mapToInt(Integer::intValue).toArray());
     }

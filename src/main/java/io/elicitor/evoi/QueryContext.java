@@ -4,22 +4,27 @@ import java.util.BitSet;
 import java.util.Random;
 
 /**
- * Everything a strategy may look at when choosing a slate: the belief, the choice model, the catalog's
- * vectors, the candidate pool with its exact evaluator, the slate size, items it must not show, and a
+ * Everything a strategy may look at when choosing a slate: the belief, the choice model, an inner-product search over the
+ * catalog, the candidate pool with its exact evaluator, the slate size, items it must not show, and a
  * seeded random source.
  */
-public record QueryContext(Posterior posterior, ChoiceModel model, ItemMatrix catalog, PoolEvaluator evaluator,
+public record QueryContext(Posterior posterior, ChoiceModel model, InnerProductSearch search, PoolEvaluator evaluator,
                            int slateSize, BitSet excluded, Random rng) {
     /** Validates eagerly. */
     public QueryContext {
         if (slateSize < 2) {
             throw new IllegalArgumentException("slate size must be >= 2, got " + slateSize);
         }
-        if (posterior.dimension() != catalog.dimension()) {
+        if (posterior.dimension() != search.items().dimension()) {
             throw new IllegalArgumentException("posterior dimension " + posterior.dimension()
-                    + " differs from catalog dimension " + catalog.dimension());
+                    + " differs from catalog dimension " + search.items().dimension());
         }
         excluded = excluded == null ? new BitSet() : excluded;
+    }
+
+    /** The catalog's item vectors. */
+    public ItemMatrix catalog() {
+        return search.items();
     }
 
     /** The candidate pool. */
@@ -29,6 +34,6 @@ public record QueryContext(Posterior posterior, ChoiceModel model, ItemMatrix ca
 
     /** Number of catalog items that may be shown. */
     public int eligibleCount() {
-        return catalog.size() - excluded.cardinality();
+        return search.items().size() - excluded.cardinality();
     }
 }

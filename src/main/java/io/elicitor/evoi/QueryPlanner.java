@@ -17,13 +17,14 @@ public final class QueryPlanner {
     }
 
     /** Chooses the next slate of size k, never showing an {@code excluded} item. */
-    public PlannedQuery plan(Posterior posterior, ItemMatrix catalog, int k, QueryStrategy strategy,
+    public PlannedQuery plan(Posterior posterior, InnerProductSearch search, int k, QueryStrategy strategy,
                              BitSet excluded, Random rng) {
         ChoiceModel model = new MultinomialLogit(settings.lambda());
-        CandidatePool pool = CandidatePool.build(posterior, catalog, Math.max(settings.poolMeanTop(), k),
+        ItemMatrix catalog = search.items();
+        CandidatePool pool = CandidatePool.build(posterior, search, Math.max(settings.poolMeanTop(), k),
                 settings.poolSamples(), excluded, rng);
         PoolEvaluator evaluator = new PoolEvaluator(posterior, model, catalog, pool);
-        int[] slate = strategy.select(new QueryContext(posterior, model, catalog, evaluator, k, excluded, rng));
+        int[] slate = strategy.select(new QueryContext(posterior, model, search, evaluator, k, excluded, rng));
         double evoi = Math.max(0.0, evaluator.evoi(slate));
         double scale = evaluator.utilityScale();
         double confidence = evaluator.probabilityCurrentBestIsBest();
