@@ -53,7 +53,7 @@ public final class ExactInnerProductSearch implements InnerProductSearch {
                     org.nd4j.linalg.indexing.NDArrayIndex.all());
             INDArray scores = Nd4j.create(DataType.FLOAT, new long[] {q, end - start}, 'c');
             Nd4j.gemm(qs, block, scores, false, true, 1.0, 0.0);
-            float[] s = scores.data().asFloat();
+            float[] s = Buffers.toArray(scores);
             int width = end - start;
             for (int i = 0; i < q; i++) {
                 TopK h = heaps[i];

@@ -53,14 +53,15 @@ public final class ItemMatrix {
         return vectors;
     }
 
-    /** The rows at the given indices, as a new {@code k × d} matrix. */
+    /**
+     * The rows at the given indices, as a new {@code k × d} matrix: one native gather, because a
+     * {@code putRow} per index costs tens of microseconds each in ND4J.
+     */
     public INDArray rows(int[] indices) {
-        INDArray out = Nd4j.create(DataType.FLOAT, indices.length, dimension);
-        for (int i = 0; i < indices.length; i++) {
-            checkIndex(indices[i]);
-            out.putRow(i, vectors.getRow(indices[i]));
+        for (int i : indices) {
+            checkIndex(i);
         }
-        return out;
+        return Nd4j.pullRows(vectors, 1, indices, 'c');
     }
 
     /** One item's vector as a Java array. */
@@ -75,10 +76,10 @@ public final class ItemMatrix {
             throw new IllegalArgumentException("vector has dimension " + w.length + ", items have " + dimension);
         }
         INDArray col = Nd4j.create(w, new long[] {dimension, 1}, 'c');
-        INDArray out = Nd4j.create(DataType.FLOAT, new long[] {size, 1}, 'f');
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, new long[] {size, 1}, 'c');
         // gemm into a preallocated output: mmul on row-major arrays is far slower (stack-notes).
         Nd4j.gemm(vectors, col, out, false, false, 1.0, 0.0);
-        return out.toFloatVector();
+        return Buffers.toArray(out);
     }
 
     /**

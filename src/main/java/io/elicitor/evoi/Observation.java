@@ -22,7 +22,7 @@ public record Observation(float[] slate, int slateSize, int chosen) {
 
     /** The observation of choosing {@code chosen} among the given rows of {@code items}. */
     public static Observation of(ItemMatrix items, int[] slate, int chosen) {
-        return new Observation(items.rows(slate).toFloatVector(), slate.length, chosen);
+        return new Observation(Buffers.toArray(items.rows(slate)), slate.length, chosen);
     }
 
     /** Dimension of the items. */

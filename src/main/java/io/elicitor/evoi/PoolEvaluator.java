@@ -22,6 +22,7 @@ public final class PoolEvaluator {
     private final ItemMatrix catalog;
     private final CandidatePool pool;
     private final INDArray scores;
+    private final float[] weights;
     private final float[] expectedUtility;
     private final int bestPoolIndex;
     private final double probabilityBestIsBest;
@@ -38,7 +39,12 @@ public final class PoolEvaluator {
         int p = pool.size();
         this.scores = Nd4j.create(DataType.FLOAT, new long[] {m, p}, 'f');
         Nd4j.gemm(posterior.particles(), poolVectors, scores, false, true, 1.0, 0.0);
-        this.expectedUtility = posterior.weightRow().mmul(scores).toFloatVector();
+        this.expectedUtility = Buffers.toArray(posterior.weightRow().mmul(scores));
+        double[] pw = posterior.weights();
+        this.weights = new float[pw.length];
+        for (int j = 0; j < pw.length; j++) {
+            this.weights[j] = (float) pw[j];
+        }
         int best = 0;
         for (int i = 1; i < p; i++) {
             if (expectedUtility[i] > expectedUtility[best]) {
@@ -47,22 +53,23 @@ public final class PoolEvaluator {
         }
         this.bestPoolIndex = best;
         double[] w = posterior.weights();
-        float[][] s = scores.toFloatMatrix();
+        float[] s = Buffers.toArray(scores);
         double agree = 0;
         double scale = 0;
         for (int j = 0; j < m; j++) {
             int arg = 0;
             double sum = 0;
+            int row = j * p;
             for (int i = 0; i < p; i++) {
-                sum += s[j][i];
-                if (s[j][i] > s[j][arg]) {
+                sum += s[row + i];
+                if (s[row + i] > s[row + arg]) {
                     arg = i;
                 }
             }
             if (arg == best) {
                 agree += w[j];
             }
-            scale += w[j] * (s[j][arg] - sum / p);
+            scale += w[j] * (s[row + arg] - sum / p);
         }
         this.probabilityBestIsBest = agree;
         this.utilityScale = scale;
@@ -135,6 +142,45 @@ public final class PoolEvaluator {
     }
 
     /**
+     * Replaces utilities {@code u[(s·k + i)·M + j] = wⱼ·qᵢ} of B slates by {@code πⱼ R(i | Qₛ; wⱼ)} in place:
+     * a logistic for pairs (one exponential per slate and particle), a stable softmax otherwise.
+     */
+    private void choiceProbabilitiesTimesWeights(float[] u, int b, int k, int m) {
+        double lambda = model.lambda();
+        float[] pi = weights;
+        if (k == 2) {
+            for (int s = 0; s < b; s++) {
+                int r0 = 2 * s * m;
+                int r1 = r0 + m;
+                for (int j = 0; j < m; j++) {
+                    double p0 = 1.0 / (1.0 + Math.exp(lambda * (u[r1 + j] - u[r0 + j])));
+                    u[r0 + j] = (float) (pi[j] * p0);
+                    u[r1 + j] = (float) (pi[j] * (1.0 - p0));
+                }
+            }
+            return;
+        }
+        double[] e = new double[k];
+        for (int s = 0; s < b; s++) {
+            int base = s * k * m;
+            for (int j = 0; j < m; j++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < k; i++) {
+                    max = Math.max(max, u[base + i * m + j]);
+                }
+                double z = 0;
+                for (int i = 0; i < k; i++) {
+                    e[i] = Math.exp(lambda * (u[base + i * m + j] - max));
+                    z += e[i];
+                }
+                for (int i = 0; i < k; i++) {
+                    u[base + i * m + j] = (float) (pi[j] * e[i] / z);
+                }
+            }
+        }
+    }
+
+    /**
      * Exact PEU of B slates given as item vectors ({@code B·k × d}, slate b in rows {@code b·k..b·k+k−1}).
      * The vectors need not be catalog items: relaxed query vectors are scored the same way.
      */
@@ -145,35 +191,22 @@ public final class PoolEvaluator {
         }
         int m = posterior.size();
         int b = rows / k;
-        INDArray g = Nd4j.create(DataType.FLOAT, new long[] {rows, m}, 'c');
+        INDArray g = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, m}, 'c');
         Nd4j.gemm(slateVectors.castTo(DataType.FLOAT), posterior.particles(), g, false, true, 1.0, 0.0);
-        float[] u = g.data().asFloat();
-        double[] pi = posterior.weights();
-        double lambda = model.lambda();
-        float[] a = new float[rows * m];
-        double[] e = new double[k];
-        // Answer probabilities per particle (softmax over the slate), weighted by πⱼ.
-        for (int s = 0; s < b; s++) {
-            int base = s * k;
-            for (int j = 0; j < m; j++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < k; i++) {
-                    max = Math.max(max, u[(base + i) * m + j]);
-                }
-                double z = 0;
-                for (int i = 0; i < k; i++) {
-                    e[i] = Math.exp(lambda * (u[(base + i) * m + j] - max));
-                    z += e[i];
-                }
-                for (int i = 0; i < k; i++) {
-                    a[(base + i) * m + j] = (float) (pi[j] * e[i] / z);
-                }
+        float[] u = Buffers.toArray(g);
+        choiceProbabilitiesTimesWeights(u, b, k, m);
+        INDArray values = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, pool.size()}, 'c');
+        Nd4j.gemm(Buffers.fromArray(u, rows, m), scores, values, false, false, 1.0, 0.0);
+        float[] v = Buffers.toArray(values);
+        int p = pool.size();
+        float[] rowMax = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            float best = Float.NEGATIVE_INFINITY;
+            for (int y = r * p, end = y + p; y < end; y++) {
+                best = Math.max(best, v[y]);
             }
+            rowMax[r] = best;
         }
-        INDArray weighted = Nd4j.create(a, new long[] {rows, m}, 'c');
-        INDArray values = Nd4j.create(DataType.FLOAT, new long[] {rows, pool.size()}, 'c');
-        Nd4j.gemm(weighted, scores, values, false, false, 1.0, 0.0);
-        float[] rowMax = values.max(1).toFloatVector();
         double[] peu = new double[b];
         for (int s = 0; s < b; s++) {
             for (int i = 0; i < k; i++) {

@@ -66,7 +66,7 @@ public final class Posterior {
 
     /** The particles as a row-major array (a copy). */
     public float[] particleArray() {
-        return particles.toFloatVector();
+        return Buffers.toArray(particles);
     }
 
     /** The weights (a copy). */

@@ -24,6 +24,14 @@ public final class StrategyRegistry {
         return new StrategyRegistry(new ExhaustiveStrategy(), new ExploitStrategy(), new RandomStrategy());
     }
 
+    /** A copy in which {@code strategy} replaces the one of the same name (or is added). */
+    public StrategyRegistry replacing(QueryStrategy strategy) {
+        StrategyRegistry copy = new StrategyRegistry();
+        copy.byName.putAll(byName);
+        copy.byName.put(strategy.name(), strategy);
+        return copy;
+    }
+
     /** The strategy with this name, if any. */
     public Optional<QueryStrategy> find(String name) {
         return Optional.ofNullable(byName.get(name));

@@ -1,0 +1,41 @@
+package io.elicitor.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/** Request and response bodies of the HTTP API. */
+public final class Dtos {
+    private Dtos() {}
+
+    /** {@code POST /sessions}. All fields optional. */
+    public record CreateSession(String catalog, Integer slateSize, String strategy, String userKey, Long seed) {}
+
+    /** Response of {@code POST /sessions}. */
+    public record SessionCreated(String sessionId, String catalog, String catalogVersion, int slateSize, String strategy) {}
+
+    /** {@code POST /next-query}. */
+    public record NextQuery(String sessionId) {}
+
+    /** An item as shown to the user. */
+    public record ItemView(String id, String title, Map<String, Object> attributes) {}
+
+    /** Response of {@code POST /next-query}. */
+    public record QueryView(String queryId, List<ItemView> items, double evoi, boolean stop, double utilityScale,
+                            double probabilityTopIsBest) {}
+
+    /** {@code POST /answer}. */
+    public record Answer(String sessionId, String queryId, String chosenItemId) {}
+
+    /** A recommendation. */
+    public record RecommendationView(String id, String title, double expectedUtility) {}
+
+    /** Response of {@code POST /answer}. */
+    public record AnswerView(int answers, List<RecommendationView> recommendations) {}
+
+    /** Response of {@code GET /sessions/{id}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SessionView(String sessionId, int answers, float[] posteriorMean, double effectiveSampleSize,
+                              String catalog, String catalogVersion, String strategy, int slateSize, String userKey,
+                              String pendingQueryId) {}
+}

@@ -1,0 +1,50 @@
+package io.elicitor.api;
+
+import io.elicitor.api.Dtos.Answer;
+import io.elicitor.api.Dtos.AnswerView;
+import io.elicitor.api.Dtos.ItemView;
+import io.elicitor.api.Dtos.NextQuery;
+import io.elicitor.api.Dtos.QueryView;
+import io.elicitor.api.Dtos.RecommendationView;
+import io.elicitor.session.SessionProblem;
+import io.elicitor.session.SessionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The elicitation loop: ask the next query, take the answer. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ElicitationResource {
+    @Inject
+    SessionService sessions;
+
+    @POST
+    @Path("next-query")
+    @Operation(summary = "The next comparison query (the pending one again until it is answered)")
+    public Uni<QueryView> nextQuery(NextQuery body) {
+        if (body == null) {
+            throw new SessionProblem(SessionProblem.Kind.INVALID, "sessionId", "request body with sessionId is required");
+        }
+        return sessions.nextQuery(body.sessionId()).map(r -> new QueryView(r.query().queryId(),
+                r.items().stream().map(i -> new ItemView(i.id(), i.title(), i.attributes())).toList(),
+                r.query().evoi(), r.query().stop(), r.query().utilityScale(), r.query().probabilityTopIsBest()));
+    }
+
+    @POST
+    @Path("answer")
+    @Operation(summary = "Record which item the user chose; idempotent per (sessionId, queryId)")
+    public Uni<AnswerView> answer(Answer body) {
+        if (body == null) {
+            throw new SessionProblem(SessionProblem.Kind.INVALID, "sessionId", "request body with sessionId, queryId and chosenItemId is required");
+        }
+        return sessions.answer(body.sessionId(), body.queryId(), body.chosenItemId()).map(r -> new AnswerView(r.answers(),
+                r.recommendations().stream().map(x -> new RecommendationView(x.id(), x.title(), x.expectedUtility())).toList()));
+    }
+}

@@ -1,0 +1,69 @@
+package io.elicitor.api;
+
+import io.elicitor.api.Dtos.CreateSession;
+import io.elicitor.api.Dtos.RecommendationView;
+import io.elicitor.api.Dtos.SessionCreated;
+import io.elicitor.api.Dtos.SessionView;
+import io.elicitor.session.SessionProblem;
+import io.elicitor.session.SessionService;
+import io.elicitor.session.SessionState;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Sessions: create one, read its state, get recommendations. */
+@Path("/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+    @Inject
+    SessionService sessions;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a session pinned to a catalog (default: the bundled sample) with a strategy and slate size")
+    public Uni<Response> create(CreateSession body) {
+        CreateSession b = body == null ? new CreateSession(null, null, null, null, null) : body;
+        return sessions.create(new SessionService.CreateRequest(b.catalog(), b.slateSize(), b.strategy(), b.userKey(), b.seed()))
+                .map(s -> Response.created(URI.create("/sessions/" + s.sessionId()))
+                        .entity(new SessionCreated(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.strategy()))
+                        .build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A session's state: answers so far, posterior mean, effective sample size")
+    public Uni<SessionView> get(@PathParam("id") String id) {
+        return sessions.get(id).map(SessionResource::view);
+    }
+
+    @GET
+    @Path("/{id}/recommendations")
+    @Operation(summary = "The items with the highest posterior expected utility")
+    public Uni<List<RecommendationView>> recommendations(@PathParam("id") String id, @QueryParam("limit") String limit) {
+        int n;
+        try {
+            n = limit == null ? 10 : Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw new SessionProblem(SessionProblem.Kind.INVALID, "limit", "limit must be an integer, got '" + limit + "'");
+        }
+        return sessions.recommendations(id, n).map(list -> list.stream()
+                .map(r -> new RecommendationView(r.id(), r.title(), r.expectedUtility())).toList());
+    }
+
+    static SessionView view(SessionState s) {
+        return new SessionView(s.sessionId(), s.answers().size(), s.posterior().mean(),
+                s.posterior().effectiveSampleSize(), s.catalogId(), s.catalogVersion(), s.strategy(), s.slateSize(),
+                s.userKey(), s.pending() == null ? null : s.pending().queryId());
+    }
+}

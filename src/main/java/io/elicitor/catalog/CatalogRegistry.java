@@ -1,0 +1,64 @@
+package io.elicitor.catalog;
+
+import io.elicitor.evoi.ExactInnerProductSearch;
+import io.elicitor.evoi.GaussianPrior;
+import io.elicitor.evoi.InnerProductSearch;
+import io.elicitor.evoi.Prior;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The catalogs a process has loaded, each with what sessions need from it: the inner-product search over
+ * its vectors and the prior (fitted to its population of user vectors when it has one, otherwise isotropic
+ * and scaled to the catalog). Catalogs are addressed by (id, version); the newest version of an id is the
+ * one new sessions get, while running sessions stay pinned to theirs.
+ */
+public final class CatalogRegistry {
+    /** A catalog ready for sessions. */
+    public record Entry(Catalog catalog, InnerProductSearch search, Prior prior, String priorDescription) {}
+
+    private final Map<String, Map<String, Entry>> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> latest = new ConcurrentHashMap<>();
+
+    /** Adds (or replaces) a catalog version and makes it the latest of its id. */
+    public Entry register(Catalog catalog) {
+        Prior prior;
+        String description;
+        if (catalog.usersTrain().isPresent()) {
+            prior = GaussianPrior.fit(catalog.usersTrain().get(), 0.01);
+            description = "Gaussian fitted to " + catalog.usersTrain().get().rows() + " population users";
+        } else {
+            prior = GaussianPrior.scaledTo(catalog.vectors());
+            description = "isotropic Gaussian scaled to the catalog";
+        }
+        Entry e = new Entry(catalog, new ExactInnerProductSearch(catalog.vectors()), prior, description);
+        byId.computeIfAbsent(catalog.id(), k -> new ConcurrentHashMap<>()).put(catalog.version(), e);
+        latest.put(catalog.id(), catalog.version());
+        return e;
+    }
+
+    /** The latest version of a catalog id. */
+    public Optional<Entry> latest(String id) {
+        String v = id == null ? null : latest.get(id);
+        return v == null ? Optional.empty() : find(id, v);
+    }
+
+    /** A specific version. */
+    public Optional<Entry> find(String id, String version) {
+        Map<String, Entry> versions = id == null ? null : byId.get(id);
+        return versions == null || version == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
+    }
+
+    /** Every loaded entry. */
+    public Collection<Entry> all() {
+        return byId.values().stream().flatMap(m -> m.values().stream()).toList();
+    }
+
+    /** Ids of loaded catalogs. */
+    public List<String> ids() {
+        return List.copyOf(latest.keySet());
+    }
+}

@@ -1,0 +1,286 @@
+package io.elicitor.session;
+
+import io.elicitor.catalog.Catalog;
+import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.catalog.Item;
+import io.elicitor.evoi.EngineSettings;
+import io.elicitor.evoi.ItemMatrix;
+import io.elicitor.evoi.MultinomialLogit;
+import io.elicitor.evoi.Observation;
+import io.elicitor.evoi.PlannedQuery;
+import io.elicitor.evoi.Posterior;
+import io.elicitor.evoi.QueryPlanner;
+import io.elicitor.evoi.QueryStrategy;
+import io.elicitor.evoi.Rejuvenation;
+import io.elicitor.evoi.Seeds;
+import io.elicitor.evoi.StrategyRegistry;
+import io.elicitor.session.SessionProblem.Kind;
+import io.elicitor.session.SessionState.AnswerResult;
+import io.elicitor.session.SessionState.AnsweredQuery;
+import io.elicitor.session.SessionState.PendingQuery;
+import io.elicitor.session.SessionState.PosteriorData;
+import io.elicitor.session.SessionState.Recommendation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * Runs sessions: creates them, plans the next query, applies answers, recommends. Each step reads the
+ * state, computes the new one on the maths pool, and writes it with a compare-and-set on the version; a
+ * lost race re-reads and re-decides (an identical answer then finds itself already applied). Random
+ * choices derive from the session seed and the step number, so a session replays exactly.
+ */
+public final class SessionService {
+    /** Largest slate a session may ask for. */
+    public static final int MAX_SLATE = 6;
+    private static final int MAX_RETRIES = 8;
+    private static final long STREAM_PRIOR = 0;
+
+    /** What a client may ask for when creating a session; null fields take defaults. */
+    public record CreateRequest(String catalog, Integer slateSize, String strategy, String userKey, Long seed) {}
+
+    private final CatalogRegistry catalogs;
+    private final SessionStore store;
+    private final MathExecutor math;
+    private final StrategyRegistry strategies;
+    private final EngineSettings settings;
+    private final ElicitorConfig config;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /** Wires the service. */
+    public SessionService(CatalogRegistry catalogs, SessionStore store, MathExecutor math, StrategyRegistry strategies,
+                          EngineSettings settings, ElicitorConfig config, MeterRegistry meters, Clock clock) {
+        this.catalogs = catalogs;
+        this.store = store;
+        this.math = math;
+        this.strategies = strategies;
+        this.settings = settings;
+        this.config = config;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** The store in use. */
+    public SessionStore store() {
+        return store;
+    }
+
+    /** Creates a session pinned to the latest version of its catalog, with particles drawn from the prior. */
+    public Uni<SessionState> create(CreateRequest request) {
+        CreateRequest r = request == null ? new CreateRequest(null, null, null, null, null) : request;
+        String catalogId = r.catalog() == null ? config.defaultCatalog() : r.catalog();
+        CatalogRegistry.Entry entry = catalogs.latest(catalogId).orElseThrow(() -> new SessionProblem(Kind.INVALID,
+                "catalog", "unknown catalog '" + catalogId + "'; loaded: " + catalogs.ids()));
+        int k = r.slateSize() == null ? config.defaultSlateSize() : r.slateSize();
+        if (k < 2 || k > MAX_SLATE) {
+            throw new SessionProblem(Kind.INVALID, "slateSize", "slateSize must be between 2 and " + MAX_SLATE + ", got " + k);
+        }
+        if (k > entry.catalog().size()) {
+            throw new SessionProblem(Kind.INVALID, "slateSize", "catalog '" + catalogId + "' has only "
+                    + entry.catalog().size() + " items");
+        }
+        String strategy = r.strategy() == null ? config.defaultStrategy() : r.strategy();
+        if (strategies.find(strategy).isEmpty()) {
+            throw new SessionProblem(Kind.INVALID, "strategy", "unknown strategy '" + strategy + "'; known: " + strategies.names());
+        }
+        if (r.userKey() != null && (r.userKey().isBlank() || r.userKey().length() > 256)) {
+            throw new SessionProblem(Kind.INVALID, "userKey", "userKey must be 1 to 256 characters");
+        }
+        long seed = r.seed() != null ? r.seed() : random.nextLong();
+        String id = UUID.randomUUID().toString();
+        Catalog catalog = entry.catalog();
+        return math.submit(() -> {
+            Posterior p = Posterior.fromPrior(entry.prior(), settings.particles(), Seeds.random(seed, STREAM_PRIOR));
+            return new PosteriorData(p.dimension(), p.particleArray(), p.weights());
+        }).flatMap(posterior -> {
+            var now = clock.instant();
+            SessionState s = new SessionState(id, catalog.id(), catalog.version(), k, strategy, r.userKey(), seed, 0,
+                    now, now, posterior, null, List.of());
+            meters.counter("elicitor.sessions.created", "strategy", strategy, "catalog", catalog.id()).increment();
+            return store.insert(s).replaceWith(s);
+        });
+    }
+
+    /** The session, or a NOT_FOUND problem. */
+    public Uni<SessionState> get(String sessionId) {
+        if (sessionId == null || sessionId.isBlank()) {
+            return Uni.createFrom().failure(new SessionProblem(Kind.INVALID, "sessionId", "sessionId is required"));
+        }
+        return store.find(sessionId).map(o -> o.orElseThrow(() ->
+                new SessionProblem(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'")));
+    }
+
+    /** A query with the catalog items it shows. */
+    public record QueryResult(PendingQuery query, List<Item> items) {}
+
+    /** The pending query, or a newly planned one, with its items. */
+    public Uni<QueryResult> nextQuery(String sessionId) {
+        return nextQuery(sessionId, 0).flatMap(q -> get(sessionId).map(s -> {
+            Catalog catalog = pinned(s).catalog();
+            List<Item> items = new ArrayList<>(q.itemIds().size());
+            for (String id : q.itemIds()) {
+                items.add(catalog.item(catalog.indexOf(id).orElseThrow()));
+            }
+            return new QueryResult(q, items);
+        }));
+    }
+
+    private Uni<PendingQuery> nextQuery(String sessionId, int attempt) {
+        return get(sessionId).flatMap(s -> {
+            if (s.pending() != null) {
+                return Uni.createFrom().item(s.pending());
+            }
+            CatalogRegistry.Entry entry = pinned(s);
+            QueryStrategy strategy = strategies.find(s.strategy()).orElseThrow(() ->
+                    new SessionProblem(Kind.UNAVAILABLE, null, "strategy '" + s.strategy() + "' is no longer available"));
+            return math.submit(() -> plan(s, entry, strategy)).flatMap(q ->
+                    store.replace(s.version(), s.withPending(q, clock.instant())).flatMap(ok -> {
+                        if (ok) {
+                            return Uni.createFrom().item(q);
+                        }
+                        return retry(attempt, () -> nextQuery(sessionId, attempt + 1));
+                    }));
+        });
+    }
+
+    /** Applies an answer; idempotent per (session, query). */
+    public Uni<AnswerResult> answer(String sessionId, String queryId, String chosenItemId) {
+        if (queryId == null || queryId.isBlank()) {
+            return Uni.createFrom().failure(new SessionProblem(Kind.INVALID, "queryId", "queryId is required"));
+        }
+        if (chosenItemId == null || chosenItemId.isBlank()) {
+            return Uni.createFrom().failure(new SessionProblem(Kind.INVALID, "chosenItemId", "chosenItemId is required"));
+        }
+        return answer(sessionId, queryId, chosenItemId, 0);
+    }
+
+    private Uni<AnswerResult> answer(String sessionId, String queryId, String chosenItemId, int attempt) {
+        return get(sessionId).flatMap(s -> {
+            AnsweredQuery done = s.answered(queryId);
+            if (done != null) {
+                if (done.chosenItemId().equals(chosenItemId)) {
+                    return Uni.createFrom().item(done.result());
+                }
+                throw new SessionProblem(Kind.CONFLICT, "chosenItemId", "query '" + queryId
+                        + "' was already answered with '" + done.chosenItemId() + "'");
+            }
+            PendingQuery p = s.pending();
+            if (p == null || !p.queryId().equals(queryId)) {
+                throw new SessionProblem(Kind.NOT_FOUND, "queryId", "no pending query '" + queryId + "' in this session");
+            }
+            int chosen = p.itemIds().indexOf(chosenItemId);
+            if (chosen < 0) {
+                throw new SessionProblem(Kind.INVALID, "chosenItemId", "item '" + chosenItemId
+                        + "' was not in query '" + queryId + "'; it showed " + p.itemIds());
+            }
+            CatalogRegistry.Entry entry = pinned(s);
+            return math.submit(() -> applyAnswer(s, entry, p, chosen, chosenItemId)).flatMap(next ->
+                    store.replace(s.version(), next).flatMap(ok -> {
+                        if (ok) {
+                            meters.counter("elicitor.answers", "strategy", s.strategy()).increment();
+                            return Uni.createFrom().item(next.answered(queryId).result());
+                        }
+                        return retry(attempt, () -> answer(sessionId, queryId, chosenItemId, attempt + 1));
+                    }));
+        });
+    }
+
+    /** The top {@code limit} items by posterior expected utility. */
+    public Uni<List<Recommendation>> recommendations(String sessionId, int limit) {
+        if (limit < 1 || limit > 100) {
+            return Uni.createFrom().failure(new SessionProblem(Kind.INVALID, "limit", "limit must be between 1 and 100, got " + limit));
+        }
+        return get(sessionId).flatMap(s -> {
+            CatalogRegistry.Entry entry = pinned(s);
+            return math.submit(() -> recommend(entry, posterior(s).mean(), limit));
+        });
+    }
+
+    private PendingQuery plan(SessionState s, CatalogRegistry.Entry entry, QueryStrategy strategy) {
+        Timer.Sample timing = Timer.start(meters);
+        int t = s.answers().size();
+        PlannedQuery q = new QueryPlanner(settings).plan(posterior(s), entry.search(), s.slateSize(), strategy, null,
+                Seeds.random(s.seed(), 2L * t + 1));
+        timing.stop(meters.timer("elicitor.next.query", "strategy", strategy.name()));
+        List<String> ids = new ArrayList<>(q.items().length);
+        for (int i : q.items()) {
+            ids.add(entry.catalog().item(i).id());
+        }
+        byte[] b = new byte[12];
+        random.nextBytes(b);
+        String queryId = "q" + (t + 1) + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return new PendingQuery(queryId, ids, q.evoi(), q.utilityScale(), q.probabilityTopIsBest(), q.stop());
+    }
+
+    private SessionState applyAnswer(SessionState s, CatalogRegistry.Entry entry, PendingQuery p, int chosen,
+                                     String chosenItemId) {
+        Catalog catalog = entry.catalog();
+        List<Observation> history = new ArrayList<>(s.answers().size() + 1);
+        for (AnsweredQuery a : s.answers()) {
+            history.add(observation(catalog, a.itemIds(), a.itemIds().indexOf(a.chosenItemId())));
+        }
+        Observation now = observation(catalog, p.itemIds(), chosen);
+        history.add(now);
+        int t = history.size();
+        Posterior updated = posterior(s).observe(now, history, new MultinomialLogit(settings.lambda()), entry.prior(),
+                new Rejuvenation(settings.rejuvenationSteps(), 2.38 / Math.sqrt(catalog.dimension())),
+                Seeds.random(s.seed(), 2L * t));
+        List<Recommendation> recs = recommend(entry, updated.mean(), config.answerRecommendations());
+        AnsweredQuery answered = new AnsweredQuery(p.queryId(), p.itemIds(), chosenItemId, new AnswerResult(t, recs));
+        PosteriorData data = new PosteriorData(updated.dimension(), updated.particleArray(), updated.weights());
+        return s.withAnswer(data, answered, clock.instant());
+    }
+
+    private static Observation observation(Catalog catalog, List<String> itemIds, int chosen) {
+        int[] idx = new int[itemIds.size()];
+        for (int i = 0; i < idx.length; i++) {
+            OptionalInt row = catalog.indexOf(itemIds.get(i));
+            if (row.isEmpty()) {
+                throw new IllegalStateException("item " + itemIds.get(i) + " vanished from pinned catalog " + catalog.id());
+            }
+            idx[i] = row.getAsInt();
+        }
+        return Observation.of(catalog.vectors(), idx, chosen);
+    }
+
+    private static List<Recommendation> recommend(CatalogRegistry.Entry entry, float[] mean, int limit) {
+        ItemMatrix items = entry.catalog().vectors();
+        int[] top = entry.search().topK(mean, Math.min(limit, items.size()), null);
+        List<Recommendation> out = new ArrayList<>(top.length);
+        for (int i : top) {
+            float[] x = items.row(i);
+            double eu = 0;
+            for (int j = 0; j < x.length; j++) {
+                eu += (double) x[j] * mean[j];
+            }
+            out.add(new Recommendation(entry.catalog().item(i).id(), entry.catalog().item(i).title(), eu));
+        }
+        return out;
+    }
+
+    private static Posterior posterior(SessionState s) {
+        return Posterior.fromArrays(s.posterior().particles(), s.posterior().weights(), s.posterior().dimension());
+    }
+
+    private CatalogRegistry.Entry pinned(SessionState s) {
+        return catalogs.find(s.catalogId(), s.catalogVersion()).orElseThrow(() -> new SessionProblem(Kind.UNAVAILABLE,
+                null, "catalog " + s.catalogId() + " version " + s.catalogVersion() + " is not loaded on this instance"));
+    }
+
+    private static <T> Uni<T> retry(int attempt, java.util.function.Supplier<Uni<T>> again) {
+        if (attempt + 1 >= MAX_RETRIES) {
+            return Uni.createFrom().failure(new SessionProblem(Kind.CONFLICT, null,
+                    "the session changed concurrently too often; retry"));
+        }
+        return again.get();
+    }
+}
