@@ -9,7 +9,11 @@ public final class Dtos {
     private Dtos() {}
 
     /** {@code POST /sessions}. All fields optional. */
-    public record CreateSession(String catalog, Integer slateSize, String strategy, String userKey, Long seed) {}
+    public record CreateSession(String catalog, Integer slateSize, String strategy, String userKey, Long seed,
+                                Filters filters) {}
+
+    /** Which items a session may show and recommend. */
+    public record Filters(List<String> excludeIds, List<String> where, Boolean excludeShown) {}
 
     /** Response of {@code POST /sessions}. */
     public record SessionCreated(String sessionId, String catalog, String catalogVersion, int slateSize, String strategy) {}

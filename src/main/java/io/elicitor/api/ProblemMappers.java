@@ -25,6 +25,7 @@ public final class ProblemMappers {
     public Response session(SessionProblem e) {
         int status = switch (e.kind()) {
             case INVALID -> 400;
+            case UNAUTHORIZED -> 401;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case UNAVAILABLE -> 503;

@@ -4,6 +4,7 @@ import io.elicitor.api.Dtos.CreateSession;
 import io.elicitor.api.Dtos.RecommendationView;
 import io.elicitor.api.Dtos.SessionCreated;
 import io.elicitor.api.Dtos.SessionView;
+import io.elicitor.catalog.ItemFilter;
 import io.elicitor.session.SessionProblem;
 import io.elicitor.session.SessionService;
 import io.elicitor.session.SessionState;
@@ -33,8 +34,11 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a session pinned to a catalog (default: the bundled sample) with a strategy and slate size")
     public Uni<Response> create(CreateSession body) {
-        CreateSession b = body == null ? new CreateSession(null, null, null, null, null) : body;
-        return sessions.create(new SessionService.CreateRequest(b.catalog(), b.slateSize(), b.strategy(), b.userKey(), b.seed()))
+        CreateSession b = body == null ? new CreateSession(null, null, null, null, null, null) : body;
+        ItemFilter filter = b.filters() == null ? null : new ItemFilter(b.filters().excludeIds(), b.filters().where(),
+                Boolean.TRUE.equals(b.filters().excludeShown()));
+        return sessions.create(new SessionService.CreateRequest(b.catalog(), b.slateSize(), b.strategy(), b.userKey(),
+                        b.seed(), filter))
                 .map(s -> Response.created(URI.create("/sessions/" + s.sessionId()))
                         .entity(new SessionCreated(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.strategy()))
                         .build());

@@ -23,7 +23,17 @@ public final class CatalogRegistry {
     private final Map<String, Map<String, Entry>> byId = new ConcurrentHashMap<>();
     private final Map<String, String> latest = new ConcurrentHashMap<>();
 
-    /** Adds (or replaces) a catalog version and makes it the latest of its id. */
+    /** Whether this (id, version) is loaded. */
+    public boolean contains(String id, String version) {
+        return find(id, version).isPresent();
+    }
+
+    /** Whether this entry is the latest version of its id. */
+    public boolean isLatest(Entry e) {
+        return e.catalog().version().equals(latest.get(e.catalog().id()));
+    }
+
+    /** Adds a catalog version and makes it the latest of its id; sessions pinned to other versions are untouched. */
     public Entry register(Catalog catalog) {
         Prior prior;
         String description;

@@ -13,6 +13,9 @@ public interface ElicitorConfig {
     @WithDefault("memory")
     String store();
 
+    /** API key admin endpoints require in the {@code X-Admin-Key} header; without one they refuse every call. */
+    Optional<String> adminKey();
+
     /** Catalog folders to load at start, besides the bundled sample catalog. */
     Optional<List<String>> catalogs();
 

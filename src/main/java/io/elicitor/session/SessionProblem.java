@@ -3,7 +3,7 @@ package io.elicitor.session;
 /** A request the session service refuses, with the kind of refusal and the request field at fault. */
 public final class SessionProblem extends RuntimeException {
     /** Why the request was refused; the API maps each to an HTTP status. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNAVAILABLE }
+    public enum Kind { INVALID, UNAUTHORIZED, NOT_FOUND, CONFLICT, UNAVAILABLE }
 
     private final Kind kind;
     private final String field;

@@ -3,6 +3,7 @@ package io.elicitor.session;
 import io.elicitor.catalog.Catalog;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.catalog.Item;
+import io.elicitor.catalog.ItemFilter;
 import io.elicitor.evoi.EngineSettings;
 import io.elicitor.evoi.ItemMatrix;
 import io.elicitor.evoi.MultinomialLogit;
@@ -26,6 +27,9 @@ import io.smallrye.mutiny.Uni;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Base64;
 import java.util.List;
 import java.util.OptionalInt;
@@ -44,7 +48,8 @@ public final class SessionService {
     private static final long STREAM_PRIOR = 0;
 
     /** What a client may ask for when creating a session; null fields take defaults. */
-    public record CreateRequest(String catalog, Integer slateSize, String strategy, String userKey, Long seed) {}
+    public record CreateRequest(String catalog, Integer slateSize, String strategy, String userKey, Long seed,
+                                ItemFilter filter) {}
 
     private final CatalogRegistry catalogs;
     private final SessionStore store;
@@ -55,6 +60,7 @@ public final class SessionService {
     private final MeterRegistry meters;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Map<FilterKey, BitSet> filterCache = new ConcurrentHashMap<>();
 
     /** Wires the service. */
     public SessionService(CatalogRegistry catalogs, SessionStore store, MathExecutor math, StrategyRegistry strategies,
@@ -76,7 +82,7 @@ public final class SessionService {
 
     /** Creates a session pinned to the latest version of its catalog, with particles drawn from the prior. */
     public Uni<SessionState> create(CreateRequest request) {
-        CreateRequest r = request == null ? new CreateRequest(null, null, null, null, null) : request;
+        CreateRequest r = request == null ? new CreateRequest(null, null, null, null, null, null) : request;
         String catalogId = r.catalog() == null ? config.defaultCatalog() : r.catalog();
         CatalogRegistry.Entry entry = catalogs.latest(catalogId).orElseThrow(() -> new SessionProblem(Kind.INVALID,
                 "catalog", "unknown catalog '" + catalogId + "'; loaded: " + catalogs.ids()));
@@ -95,6 +101,12 @@ public final class SessionService {
         if (r.userKey() != null && (r.userKey().isBlank() || r.userKey().length() > 256)) {
             throw new SessionProblem(Kind.INVALID, "userKey", "userKey must be 1 to 256 characters");
         }
+        ItemFilter filter = r.filter() == null ? ItemFilter.NONE : r.filter();
+        int eligible = entry.catalog().size() - excludedBy(entry, filter).cardinality();
+        if (eligible < k) {
+            throw new SessionProblem(Kind.INVALID, "filters", "the filters leave " + eligible
+                    + " items of catalog '" + catalogId + "', fewer than the slate size " + k);
+        }
         long seed = r.seed() != null ? r.seed() : random.nextLong();
         String id = UUID.randomUUID().toString();
         Catalog catalog = entry.catalog();
@@ -104,7 +116,7 @@ public final class SessionService {
         }).flatMap(posterior -> {
             var now = clock.instant();
             SessionState s = new SessionState(id, catalog.id(), catalog.version(), k, strategy, r.userKey(), seed, 0,
-                    now, now, posterior, null, List.of());
+                    now, now, filter, posterior, null, List.of());
             meters.counter("elicitor.sessions.created", "strategy", strategy, "catalog", catalog.id()).increment();
             return store.insert(s).replaceWith(s);
         });
@@ -201,14 +213,20 @@ public final class SessionService {
         }
         return get(sessionId).flatMap(s -> {
             CatalogRegistry.Entry entry = pinned(s);
-            return math.submit(() -> recommend(entry, posterior(s).mean(), limit));
+            return math.submit(() -> recommend(entry, posterior(s).mean(), limit, excluded(s, entry)));
         });
     }
 
     private PendingQuery plan(SessionState s, CatalogRegistry.Entry entry, QueryStrategy strategy) {
         Timer.Sample timing = Timer.start(meters);
         int t = s.answers().size();
-        PlannedQuery q = new QueryPlanner(settings).plan(posterior(s), entry.search(), s.slateSize(), strategy, null,
+        BitSet excluded = excluded(s, entry);
+        int eligible = entry.catalog().size() - excluded.cardinality();
+        if (eligible < s.slateSize()) {
+            throw new SessionProblem(Kind.CONFLICT, null, "only " + eligible + " items are left to show (filters and"
+                    + " items already shown exclude the rest); the slate needs " + s.slateSize());
+        }
+        PlannedQuery q = new QueryPlanner(settings).plan(posterior(s), entry.search(), s.slateSize(), strategy, excluded,
                 Seeds.random(s.seed(), 2L * t + 1));
         timing.stop(meters.timer("elicitor.next.query", "strategy", strategy.name()));
         List<String> ids = new ArrayList<>(q.items().length);
@@ -234,7 +252,8 @@ public final class SessionService {
         Posterior updated = posterior(s).observe(now, history, new MultinomialLogit(settings.lambda()), entry.prior(),
                 new Rejuvenation(settings.rejuvenationSteps(), 2.38 / Math.sqrt(catalog.dimension())),
                 Seeds.random(s.seed(), 2L * t));
-        List<Recommendation> recs = recommend(entry, updated.mean(), config.answerRecommendations());
+        // The pending query counts as shown, so excludeShown applies to these recommendations too.
+        List<Recommendation> recs = recommend(entry, updated.mean(), config.answerRecommendations(), excluded(s, entry));
         AnsweredQuery answered = new AnsweredQuery(p.queryId(), p.itemIds(), chosenItemId, new AnswerResult(t, recs));
         PosteriorData data = new PosteriorData(updated.dimension(), updated.particleArray(), updated.weights());
         return s.withAnswer(data, answered, clock.instant());
@@ -252,9 +271,9 @@ public final class SessionService {
         return Observation.of(catalog.vectors(), idx, chosen);
     }
 
-    private static List<Recommendation> recommend(CatalogRegistry.Entry entry, float[] mean, int limit) {
+    private static List<Recommendation> recommend(CatalogRegistry.Entry entry, float[] mean, int limit, BitSet excluded) {
         ItemMatrix items = entry.catalog().vectors();
-        int[] top = entry.search().topK(mean, Math.min(limit, items.size()), null);
+        int[] top = entry.search().topK(mean, Math.min(limit, items.size()), excluded);
         List<Recommendation> out = new ArrayList<>(top.length);
         for (int i : top) {
             float[] x = items.row(i);
@@ -266,6 +285,43 @@ public final class SessionService {
         }
         return out;
     }
+
+    /** Rows a session may not show or recommend: its filter, plus the items already shown if it asks so. */
+    private BitSet excluded(SessionState s, CatalogRegistry.Entry entry) {
+        BitSet out = (BitSet) excludedBy(entry, s.filter()).clone();
+        if (s.filter().excludeShown()) {
+            for (String id : s.shownItemIds()) {
+                entry.catalog().indexOf(id).ifPresent(out::set);
+            }
+        }
+        return out;
+    }
+
+    /** The filter's exclusions, cached per (catalog, version, filter): evaluating predicates is O(N). */
+    private BitSet excludedBy(CatalogRegistry.Entry entry, ItemFilter filter) {
+        if (filter.excludeIds().isEmpty() && filter.where().isEmpty()) {
+            return new BitSet();
+        }
+        FilterKey key = new FilterKey(entry.catalog().id(), entry.catalog().version(), filter.excludeIds(), filter.where());
+        BitSet cached = filterCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        BitSet rows;
+        try {
+            rows = filter.excludedRows(entry.catalog());
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().startsWith("excludeIds") ? "filters.excludeIds" : "filters.where";
+            throw new SessionProblem(Kind.INVALID, field, e.getMessage());
+        }
+        if (filterCache.size() > 1024) {
+            filterCache.clear();
+        }
+        filterCache.put(key, rows);
+        return rows;
+    }
+
+    private record FilterKey(String catalog, String version, List<String> excludeIds, List<String> where) {}
 
     private static Posterior posterior(SessionState s) {
         return Posterior.fromArrays(s.posterior().particles(), s.posterior().weights(), s.posterior().dimension());

@@ -1,5 +1,6 @@
 package io.elicitor.session;
 
+import io.elicitor.catalog.ItemFilter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +21,19 @@ import java.util.Objects;
  * @param version incremented by every change
  * @param createdAt creation time
  * @param updatedAt last change
+ * @param filter which items the session may show and recommend
  * @param posterior the current belief
  * @param pending the asked, not yet answered query, or null
  * @param answers answered queries in order
  */
 public record SessionState(String sessionId, String catalogId, String catalogVersion, int slateSize, String strategy,
                            String userKey, long seed, long version, Instant createdAt, Instant updatedAt,
-                           PosteriorData posterior, PendingQuery pending, List<AnsweredQuery> answers) {
+                           ItemFilter filter, PosteriorData posterior, PendingQuery pending, List<AnsweredQuery> answers) {
     /** Validates and freezes. */
     public SessionState {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(posterior, "posterior");
+        filter = filter == null ? ItemFilter.NONE : filter;
         answers = List.copyOf(answers);
     }
 
@@ -89,6 +92,18 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
     /** A recommended item with its posterior expected utility. */
     public record Recommendation(String id, String title, double expectedUtility) {}
 
+    /** Ids of every item shown so far, answered or pending. */
+    public java.util.Set<String> shownItemIds() {
+        java.util.Set<String> shown = new java.util.LinkedHashSet<>();
+        for (AnsweredQuery a : answers) {
+            shown.addAll(a.itemIds());
+        }
+        if (pending != null) {
+            shown.addAll(pending.itemIds());
+        }
+        return shown;
+    }
+
     /** The answered query with this id, if any. */
     public AnsweredQuery answered(String queryId) {
         for (AnsweredQuery a : answers) {
@@ -102,7 +117,7 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
     /** This state with a new pending query. */
     public SessionState withPending(PendingQuery query, Instant now) {
         return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, version + 1,
-                createdAt, now, posterior, query, answers);
+                createdAt, now, filter, posterior, query, answers);
     }
 
     /** This state after an answer: new belief, no pending query, one more answer. */
@@ -110,6 +125,6 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
         List<AnsweredQuery> more = new ArrayList<>(answers);
         more.add(answer);
         return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, version + 1,
-                createdAt, now, updated, null, more);
+                createdAt, now, filter, updated, null, more);
     }
 }

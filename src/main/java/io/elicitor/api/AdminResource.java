@@ -1,0 +1,83 @@
+package io.elicitor.api;
+
+import io.elicitor.catalog.Catalog;
+import io.elicitor.catalog.CatalogException;
+import io.elicitor.catalog.CatalogLoader;
+import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.session.ElicitorConfig;
+import io.elicitor.session.MathExecutor;
+import io.elicitor.session.SessionProblem;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.security.MessageDigest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+
+/** Operator endpoints; each needs the {@code X-Admin-Key} header to match {@code elicitor.admin-key}. */
+@Path("/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdminResource {
+    private static final Logger LOG = Logger.getLogger(AdminResource.class);
+
+    /** {@code POST /admin/catalogs}: a catalog folder readable by the server. */
+    public record LoadCatalog(String path) {}
+
+    @Inject
+    CatalogRegistry catalogs;
+
+    @Inject
+    MathExecutor math;
+
+    @Inject
+    ElicitorConfig config;
+
+    @POST
+    @Path("catalogs")
+    @Operation(summary = "Load a catalog version from a folder; running sessions stay on their versions")
+    public Uni<Response> load(@HeaderParam("X-Admin-Key") String key, LoadCatalog body) {
+        requireAdmin(key);
+        if (body == null || body.path() == null || body.path().isBlank()) {
+            throw new SessionProblem(SessionProblem.Kind.INVALID, "path", "path of a catalog folder is required");
+        }
+        return math.submit(() -> {
+            Catalog c;
+            try {
+                c = CatalogLoader.load(java.nio.file.Path.of(body.path()));
+            } catch (CatalogException | InvalidPathException e) {
+                throw new SessionProblem(SessionProblem.Kind.INVALID, "path", "catalog refused: " + e.getMessage());
+            }
+            synchronized (catalogs) {
+                if (catalogs.contains(c.id(), c.version())) {
+                    throw new SessionProblem(SessionProblem.Kind.CONFLICT, "path", "catalog '" + c.id() + "' version "
+                            + c.version() + " is already loaded; give the new one another version");
+                }
+                CatalogRegistry.Entry e = catalogs.register(c);
+                LOG.infof("catalog '%s' version %s loaded from %s by an admin: %d items", c.id(), c.version(),
+                        body.path(), c.size());
+                return e;
+            }
+        }).map(e -> Response.created(URI.create("/catalogs")).entity(CatalogResource.view(e, true)).build());
+    }
+
+    private void requireAdmin(String key) {
+        String expected = config.adminKey().orElse("");
+        boolean ok = !expected.isEmpty() && key != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
+        if (!ok) {
+            throw new SessionProblem(SessionProblem.Kind.UNAUTHORIZED, "X-Admin-Key", expected.isEmpty()
+                    ? "admin endpoints are disabled: set elicitor.admin-key (ELICITOR_ADMIN_KEY)"
+                    : "a valid X-Admin-Key header is required");
+        }
+    }
+}
