@@ -4,6 +4,7 @@ import io.elicitor.catalog.Catalog;
 import io.elicitor.catalog.CatalogException;
 import io.elicitor.catalog.CatalogLoader;
 import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.session.ElicitorConfig;
 import io.elicitor.session.MathExecutor;
 import io.elicitor.session.SessionProblem;
@@ -50,7 +51,7 @@ public class AdminResource {
         if (body == null || body.path() == null || body.path().isBlank()) {
             throw new SessionProblem(SessionProblem.Kind.INVALID, "path", "path of a catalog folder is required");
         }
-        return math.submit(() -> {
+        return math.submit(() -> EngineWorkspace.outside(() -> {
             Catalog c;
             try {
                 c = CatalogLoader.load(java.nio.file.Path.of(body.path()));
@@ -67,7 +68,7 @@ public class AdminResource {
                         body.path(), c.size());
                 return e;
             }
-        }).map(e -> Response.created(URI.create("/catalogs")).entity(CatalogResource.view(e, true)).build());
+        })).map(e -> Response.created(URI.create("/catalogs")).entity(CatalogResource.view(e, true)).build());
     }
 
     private void requireAdmin(String key) {

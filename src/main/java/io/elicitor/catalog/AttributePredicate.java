@@ -40,6 +40,10 @@ public final class AttributePredicate {
         }
         String op = m.group(2).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         String raw = m.group(3);
+        if ("<>=!".indexOf(raw.charAt(0)) >= 0) {
+            throw new IllegalArgumentException("predicate '" + text + "': the value may not start with '"
+                    + raw.charAt(0) + "'");
+        }
         List<String> values = new ArrayList<>();
         if (op.equals("in") || op.equals("not in")) {
             if (!raw.startsWith("[") || !raw.endsWith("]")) {

@@ -39,4 +39,14 @@ public final class EngineWorkspace {
             return task.get();
         }
     }
+
+    /**
+     * Runs {@code task} outside every workspace, for arrays that must outlive the task (a catalog loaded
+     * at run time, a prior): created inside the engine workspace they would be overwritten on its reset.
+     */
+    public static <T> T outside(Supplier<T> task) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return task.get();
+        }
+    }
 }
