@@ -78,7 +78,7 @@ public interface ElicitorConfig {
     @WithDefault("256")
     int mathQueue();
 
-    /** Sessions idle longer than this are dropped by the in-memory store. */
+    /** Sessions idle longer than this are dropped (in memory) or expire from the Redis cache (durable; the log keeps them). */
     @WithDefault("24h")
     Duration sessionTtl();
 

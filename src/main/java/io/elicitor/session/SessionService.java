@@ -6,18 +6,16 @@ import io.elicitor.catalog.Item;
 import io.elicitor.catalog.ItemFilter;
 import io.elicitor.evoi.EngineSettings;
 import io.elicitor.evoi.ItemMatrix;
-import io.elicitor.evoi.MultinomialLogit;
-import io.elicitor.evoi.Observation;
 import io.elicitor.evoi.PlannedQuery;
 import io.elicitor.evoi.Posterior;
 import io.elicitor.evoi.QueryPlanner;
 import io.elicitor.evoi.QueryStrategy;
-import io.elicitor.evoi.Rejuvenation;
 import io.elicitor.evoi.Seeds;
 import io.elicitor.evoi.StrategyRegistry;
 import io.elicitor.session.SessionProblem.Kind;
 import io.elicitor.session.SessionState.AnswerResult;
 import io.elicitor.session.SessionState.AnsweredQuery;
+import io.elicitor.session.SessionState.EngineParams;
 import io.elicitor.session.SessionState.PendingQuery;
 import io.elicitor.session.SessionState.PosteriorData;
 import io.elicitor.session.SessionState.Recommendation;
@@ -32,7 +30,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Base64;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -45,7 +42,6 @@ public final class SessionService {
     /** Largest slate a session may ask for. */
     public static final int MAX_SLATE = 6;
     private static final int MAX_RETRIES = 8;
-    private static final long STREAM_PRIOR = 0;
 
     /** What a client may ask for when creating a session; null fields take defaults. */
     public record CreateRequest(String catalog, Integer slateSize, String strategy, String userKey, Long seed,
@@ -110,12 +106,13 @@ public final class SessionService {
         long seed = r.seed() != null ? r.seed() : random.nextLong();
         String id = UUID.randomUUID().toString();
         Catalog catalog = entry.catalog();
+        EngineParams params = new EngineParams(settings.lambda(), settings.particles(), settings.rejuvenationSteps());
         return math.submit(() -> {
-            Posterior p = Posterior.fromPrior(entry.prior(), settings.particles(), Seeds.random(seed, STREAM_PRIOR));
+            Posterior p = PosteriorReplay.initial(entry, seed, params);
             return new PosteriorData(p.dimension(), p.particleArray(), p.weights());
         }).flatMap(posterior -> {
-            var now = clock.instant();
-            SessionState s = new SessionState(id, catalog.id(), catalog.version(), k, strategy, r.userKey(), seed, 0,
+            var now = now();
+            SessionState s = new SessionState(id, catalog.id(), catalog.version(), k, strategy, r.userKey(), seed, params, 0,
                     now, now, filter, posterior, null, List.of());
             meters.counter("elicitor.sessions.created", "strategy", strategy, "catalog", catalog.id()).increment();
             return store.insert(s).replaceWith(s);
@@ -155,7 +152,7 @@ public final class SessionService {
             QueryStrategy strategy = strategies.find(s.strategy()).orElseThrow(() ->
                     new SessionProblem(Kind.UNAVAILABLE, null, "strategy '" + s.strategy() + "' is no longer available"));
             return math.submit(() -> plan(s, entry, strategy)).flatMap(q ->
-                    store.replace(s.version(), s.withPending(q, clock.instant())).flatMap(ok -> {
+                    store.replace(s.version(), s.withPending(q, now())).flatMap(ok -> {
                         if (ok) {
                             return Uni.createFrom().item(q);
                         }
@@ -226,7 +223,7 @@ public final class SessionService {
             throw new SessionProblem(Kind.CONFLICT, null, "only " + eligible + " items are left to show (filters and"
                     + " items already shown exclude the rest); the slate needs " + s.slateSize());
         }
-        PlannedQuery q = new QueryPlanner(settings).plan(posterior(s), entry.search(), s.slateSize(), strategy, excluded,
+        PlannedQuery q = new QueryPlanner(settings.withLambda(s.params().lambda())).plan(posterior(s), entry.search(), s.slateSize(), strategy, excluded,
                 Seeds.random(s.seed(), 2L * t + 1));
         timing.stop(meters.timer("elicitor.next.query", "strategy", strategy.name()));
         List<String> ids = new ArrayList<>(q.items().length);
@@ -241,34 +238,16 @@ public final class SessionService {
 
     private SessionState applyAnswer(SessionState s, CatalogRegistry.Entry entry, PendingQuery p, int chosen,
                                      String chosenItemId) {
-        Catalog catalog = entry.catalog();
-        List<Observation> history = new ArrayList<>(s.answers().size() + 1);
-        for (AnsweredQuery a : s.answers()) {
-            history.add(observation(catalog, a.itemIds(), a.itemIds().indexOf(a.chosenItemId())));
-        }
-        Observation now = observation(catalog, p.itemIds(), chosen);
-        history.add(now);
+        List<AnsweredQuery> history = new ArrayList<>(s.answers());
+        history.add(new AnsweredQuery(p.queryId(), p.itemIds(), chosenItemId, null));
         int t = history.size();
-        Posterior updated = posterior(s).observe(now, history, new MultinomialLogit(settings.lambda()), entry.prior(),
-                new Rejuvenation(settings.rejuvenationSteps(), 2.38 / Math.sqrt(catalog.dimension())),
-                Seeds.random(s.seed(), 2L * t));
+        Posterior updated = PosteriorReplay.step(posterior(s), entry, s.seed(), s.params(), history);
         // The pending query counts as shown, so excludeShown applies to these recommendations too.
         List<Recommendation> recs = recommend(entry, updated.mean(), config.answerRecommendations(), excluded(s, entry));
-        AnsweredQuery answered = new AnsweredQuery(p.queryId(), p.itemIds(), chosenItemId, new AnswerResult(t, recs));
+        AnsweredQuery answered = new AnsweredQuery(p.queryId(), p.itemIds(), p.itemIds().get(chosen),
+                new AnswerResult(t, recs));
         PosteriorData data = new PosteriorData(updated.dimension(), updated.particleArray(), updated.weights());
-        return s.withAnswer(data, answered, clock.instant());
-    }
-
-    private static Observation observation(Catalog catalog, List<String> itemIds, int chosen) {
-        int[] idx = new int[itemIds.size()];
-        for (int i = 0; i < idx.length; i++) {
-            OptionalInt row = catalog.indexOf(itemIds.get(i));
-            if (row.isEmpty()) {
-                throw new IllegalStateException("item " + itemIds.get(i) + " vanished from pinned catalog " + catalog.id());
-            }
-            idx[i] = row.getAsInt();
-        }
-        return Observation.of(catalog.vectors(), idx, chosen);
+        return s.withAnswer(data, answered, now());
     }
 
     private static List<Recommendation> recommend(CatalogRegistry.Entry entry, float[] mean, int limit, BitSet excluded) {
@@ -325,6 +304,11 @@ public final class SessionService {
 
     private static Posterior posterior(SessionState s) {
         return Posterior.fromArrays(s.posterior().particles(), s.posterior().weights(), s.posterior().dimension());
+    }
+
+    /** Now, to the microsecond: what PostgreSQL keeps, so a state rebuilt from the log equals the live one. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private CatalogRegistry.Entry pinned(SessionState s) {

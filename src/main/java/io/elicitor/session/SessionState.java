@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param strategy query strategy name
  * @param userKey the client's optional key for its user
  * @param seed seed every random choice of the session derives from
+ * @param params the engine parameters the session runs with (kept, so a replay uses the same ones)
  * @param version incremented by every change
  * @param createdAt creation time
  * @param updatedAt last change
@@ -27,14 +28,32 @@ import java.util.Objects;
  * @param answers answered queries in order
  */
 public record SessionState(String sessionId, String catalogId, String catalogVersion, int slateSize, String strategy,
-                           String userKey, long seed, long version, Instant createdAt, Instant updatedAt,
+                           String userKey, long seed, EngineParams params, long version, Instant createdAt, Instant updatedAt,
                            ItemFilter filter, PosteriorData posterior, PendingQuery pending, List<AnsweredQuery> answers) {
     /** Validates and freezes. */
     public SessionState {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(posterior, "posterior");
+        Objects.requireNonNull(params, "params");
         filter = filter == null ? ItemFilter.NONE : filter;
         answers = List.copyOf(answers);
+    }
+
+    /**
+     * The engine parameters of one session.
+     *
+     * @param lambda inverse temperature of the choice model
+     * @param particles number of particles
+     * @param rejuvenationSteps Metropolis–Hastings moves after each resampling
+     */
+    public record EngineParams(double lambda, int particles, int rejuvenationSteps) {
+        /** Validates eagerly. */
+        public EngineParams {
+            if (!(lambda > 0) || Double.isInfinite(lambda) || particles < 2 || rejuvenationSteps < 0) {
+                throw new IllegalArgumentException("bad engine parameters: lambda=" + lambda + " particles=" + particles
+                        + " rejuvenationSteps=" + rejuvenationSteps);
+            }
+        }
     }
 
     /** A belief as plain arrays: M particles of dimension d (row-major) and their weights. */
@@ -116,7 +135,7 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
 
     /** This state with a new pending query. */
     public SessionState withPending(PendingQuery query, Instant now) {
-        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, version + 1,
+        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, params, version + 1,
                 createdAt, now, filter, posterior, query, answers);
     }
 
@@ -124,7 +143,7 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
     public SessionState withAnswer(PosteriorData updated, AnsweredQuery answer, Instant now) {
         List<AnsweredQuery> more = new ArrayList<>(answers);
         more.add(answer);
-        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, version + 1,
+        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, params, version + 1,
                 createdAt, now, filter, updated, null, more);
     }
 }

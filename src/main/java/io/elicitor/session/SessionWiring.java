@@ -5,7 +5,10 @@ import io.elicitor.evoi.EngineSettings;
 import io.elicitor.evoi.ExhaustiveStrategy;
 import io.elicitor.evoi.StrategyRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -35,11 +38,14 @@ public final class SessionWiring {
 
     @Produces
     @Singleton
-    SessionStore store(ElicitorConfig c) {
+    SessionStore store(ElicitorConfig c, InjectableInstance<Redis> redis, ObjectMapper json, CatalogRegistry catalogs,
+                       MathExecutor math, MeterRegistry meters) {
         return switch (c.store()) {
             case "memory" -> new InMemorySessionStore(c.sessionTtl(), c.memoryMaxSessions(), Clock.systemUTC());
-            default -> throw new IllegalArgumentException("elicitor.store must be 'memory' (durable stores arrive with"
-                    + " the durable-sessions work), got '" + c.store() + "'");
+            case "durable" -> new DurableSessionStore(new SessionLog(json),
+                    new SessionCache(redis.getActive(), json, c.sessionTtl()), catalogs, math, meters);
+            default -> throw new IllegalArgumentException("elicitor.store must be 'memory' or 'durable', got '"
+                    + c.store() + "'");
         };
     }
 

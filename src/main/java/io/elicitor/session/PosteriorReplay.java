@@ -1,0 +1,81 @@
+package io.elicitor.session;
+
+import io.elicitor.catalog.Catalog;
+import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.evoi.MultinomialLogit;
+import io.elicitor.evoi.Observation;
+import io.elicitor.evoi.Posterior;
+import io.elicitor.evoi.Rejuvenation;
+import io.elicitor.evoi.Seeds;
+import io.elicitor.session.SessionState.AnsweredQuery;
+import io.elicitor.session.SessionState.EngineParams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The one place a session's belief is computed from its seed and its answers. Live answers and the
+ * rebuild of a session from the PostgreSQL log both go through here, so that a rebuilt posterior is the
+ * lost one bit for bit: the same code, the same seeds (stream 0 for the prior, {@code 2t} for answer t),
+ * the same order of floating-point operations.
+ */
+public final class PosteriorReplay {
+    /** Seed stream of the prior draw. */
+    static final long STREAM_PRIOR = 0;
+
+    private PosteriorReplay() {}
+
+    /** Particles drawn from the catalog's prior. */
+    public static Posterior initial(CatalogRegistry.Entry entry, long seed, EngineParams params) {
+        return Posterior.fromPrior(entry.prior(), params.particles(), Seeds.random(seed, STREAM_PRIOR));
+    }
+
+    /**
+     * The belief after answer number {@code history.size()}: {@code current} updated by the last answer of
+     * {@code history}, with rejuvenation targeting the prior times the likelihood of all of {@code history}.
+     */
+    public static Posterior step(Posterior current, CatalogRegistry.Entry entry, long seed, EngineParams params,
+                                 List<AnsweredQuery> history) {
+        Catalog catalog = entry.catalog();
+        List<Observation> observations = new ArrayList<>(history.size());
+        for (AnsweredQuery a : history) {
+            observations.add(observation(catalog, a.itemIds(), a.itemIds().indexOf(a.chosenItemId())));
+        }
+        int t = observations.size();
+        return current.observe(observations.get(t - 1), observations, new MultinomialLogit(params.lambda()),
+                entry.prior(), new Rejuvenation(params.rejuvenationSteps(), 2.38 / Math.sqrt(catalog.dimension())),
+                Seeds.random(seed, 2L * t));
+    }
+
+    /** The belief after all of {@code answers}, from the prior. Costs one update per answer. */
+    public static Posterior replay(CatalogRegistry.Entry entry, long seed, EngineParams params, List<AnsweredQuery> answers) {
+        Posterior p = initial(entry, seed, params);
+        for (int t = 1; t <= answers.size(); t++) {
+            p = step(roundTrip(p), entry, seed, params, answers.subList(0, t));
+        }
+        return p;
+    }
+
+    /**
+     * A posterior as the live path sees it: stored as plain arrays between requests and rebuilt from them.
+     * Replay goes through the same conversion so that no step can differ in the last bit.
+     */
+    static Posterior roundTrip(Posterior p) {
+        return Posterior.fromArrays(p.particleArray(), p.weights(), p.dimension());
+    }
+
+    private static Observation observation(Catalog catalog, List<String> itemIds, int chosen) {
+        if (chosen < 0) {
+            throw new IllegalStateException("an answer chose an item its query did not show");
+        }
+        int[] idx = new int[itemIds.size()];
+        for (int i = 0; i < idx.length; i++) {
+            OptionalInt row = catalog.indexOf(itemIds.get(i));
+            if (row.isEmpty()) {
+                throw new IllegalStateException("item " + itemIds.get(i) + " vanished from pinned catalog " + catalog.id());
+            }
+            idx[i] = row.getAsInt();
+        }
+        return Observation.of(catalog.vectors(), idx, chosen);
+    }
+}

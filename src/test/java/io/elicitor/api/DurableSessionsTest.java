@@ -1,0 +1,252 @@
+package io.elicitor.api;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.evoi.EngineSettings;
+import io.elicitor.evoi.StrategyRegistry;
+import io.elicitor.session.DurableSessionStore;
+import io.elicitor.session.ElicitorConfig;
+import io.elicitor.session.MathExecutor;
+import io.elicitor.session.SessionCache;
+import io.elicitor.session.SessionLog;
+import io.elicitor.session.SessionService;
+import io.elicitor.session.SessionState;
+import io.elicitor.session.SessionStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.response.Response;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Durable sessions against the real PostgreSQL and Redis: the log rebuilds a lost cache exactly, a second
+ * instance continues a session, and a PostgreSQL outage changes nothing and is answered 503.
+ */
+@QuarkusTest
+@TestProfile(DurableProfile.class)
+class DurableSessionsTest {
+    @Inject
+    Redis redis;
+
+    @Inject
+    SessionStore store;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    CatalogRegistry catalogs;
+
+    @Inject
+    StrategyRegistry strategies;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    ElicitorConfig config;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Test
+    void flushAllMidSessionThenContinuingGivesTheIdenticalPosterior() {
+        String flushed = ApiClient.createSession(Map.of("seed", 4242, "slateSize", 3));
+        play(flushed, 3, 0);
+        byte[] before = cachedPosterior(flushed);
+        String viewBefore = view(flushed);
+        await(() -> redis.send(Request.cmd(Command.FLUSHALL)));
+        assertEquals(null, cachedPosteriorOrNull(flushed));
+
+        // Reading rebuilds from the log and re-caches the very same bytes: particles and weights bit for bit.
+        assertEquals(viewBefore, view(flushed));
+        assertArrayEquals(before, cachedPosterior(flushed));
+
+        // A twin never flushed, given the same answers, stays identical as both continue.
+        String twin = ApiClient.createSession(Map.of("seed", 4242, "slateSize", 3));
+        play(twin, 3, 0);
+        play(flushed, 3, 1);
+        play(twin, 3, 1);
+        assertArrayEquals(cachedPosterior(twin), cachedPosterior(flushed));
+        assertEquals(view(twin).replace(twin, "?"), view(flushed).replace(flushed, "?"));
+    }
+
+    @Test
+    void theLogAloneRebuildsTheCachedState() {
+        String sid = ApiClient.createSession(Map.of("seed", 77, "slateSize", 2));
+        play(sid, 4, 1);
+        ApiClient.nextQuery(sid).then().statusCode(200);
+        DurableSessionStore durable = (DurableSessionStore) store;
+        SessionState live = await(() -> store.find(sid)).orElseThrow();
+        SessionState rebuilt = await(() -> durable.rebuild(sid)).orElseThrow();
+        assertArrayEquals(live.posterior().particles(), rebuilt.posterior().particles());
+        assertArrayEquals(live.posterior().weights(), rebuilt.posterior().weights());
+        assertEquals(live.answers(), rebuilt.answers());
+        assertEquals(live.pending(), rebuilt.pending());
+        assertEquals(live.version(), rebuilt.version());
+        assertEquals(live.createdAt(), rebuilt.createdAt());
+    }
+
+    @Test
+    void aSecondInstanceContinuesTheSession() {
+        String sid = ApiClient.createSession(Map.of("seed", 5150));
+        play(sid, 2, 0);
+        Redis otherRedis = Redis.createClient(vertx, "redis://127.0.0.1:6379");
+        MathExecutor otherMath = new MathExecutor(1, 16);
+        try {
+            // Its own Redis connection, maths pool and service object; shared only PostgreSQL and Redis.
+            SessionStore otherStore = new DurableSessionStore(new SessionLog(json),
+                    new SessionCache(otherRedis, json, config.sessionTtl()), catalogs, otherMath, meters);
+            SessionService other = new SessionService(catalogs, otherStore, otherMath, strategies, settings, config,
+                    meters, Clock.systemUTC());
+            SessionService.QueryResult q = await(() -> other.nextQuery(sid));
+            assertEquals(3, Integer.parseInt(q.query().queryId().substring(1, 2)));
+            SessionState.AnswerResult r = await(() -> other.answer(sid, q.query().queryId(), q.query().itemIds().get(1)));
+            assertEquals(3, r.answers());
+            // The first instance sees the answer given on the second, and goes on.
+            ApiClient.json().get("/sessions/" + sid).then().statusCode(200).body("answers", equalTo(3));
+            String body = ApiClient.answer(sid, q.query().queryId(), q.query().itemIds().get(1)).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(body.startsWith("{\"answers\":3"), body);
+            play(sid, 1, 0);
+            assertEquals(4, await(() -> other.get(sid)).answers().size());
+        } finally {
+            otherMath.close();
+            otherRedis.close();
+        }
+    }
+
+    @Test
+    void postgresDownAnswersAre503AndChangeNothingThenRecover() throws Exception {
+        String sid = ApiClient.createSession(Map.of("seed", 9001));
+        play(sid, 1, 0);
+        Response q = ApiClient.nextQuery(sid).then().statusCode(200).extract().response();
+        String viewBefore = view(sid);
+        byte[] cachedBefore = cachedPosterior(sid);
+        String chosen = q.path("items[0].id");
+        postgres("stop");
+        try {
+            ApiClient.answer(sid, q.path("queryId"), chosen).then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue());
+            ApiClient.nextQuery(sid).then().statusCode(503);
+            ApiClient.json().get("/q/health/ready").then().statusCode(503);
+            assertArrayEquals(cachedBefore, cachedPosterior(sid), "the cached posterior changed during the outage");
+        } finally {
+            postgres("start");
+        }
+        waitForPostgres();
+        assertEquals(viewBefore, view(sid));
+        ApiClient.answer(sid, q.path("queryId"), chosen).then().statusCode(200).body("answers", equalTo(2));
+        ApiClient.json().get("/sessions/" + sid).then().body("answers", equalTo(2));
+    }
+
+    @Test
+    void redisDownTheServiceKeepsAnsweringFromTheLog() throws Exception {
+        String sid = ApiClient.createSession(Map.of("seed", 31337));
+        play(sid, 1, 0);
+        String viewBefore = view(sid);
+        run("redis-cli", "shutdown", "nosave");
+        try {
+            assertEquals(viewBefore, view(sid));
+            play(sid, 2, 1);
+            ApiClient.json().get("/sessions/" + sid).then().statusCode(200).body("answers", equalTo(3));
+        } finally {
+            run("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379", "--save", "",
+                    "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log");
+        }
+        for (int i = 0; i < 50 && !ping(); i++) {
+            Thread.sleep(100);
+        }
+        play(sid, 1, 0);
+        ApiClient.json().get("/sessions/" + sid).then().statusCode(200).body("answers", equalTo(4));
+        assertNotNull(cachedPosterior(sid));
+    }
+
+    /** Answers {@code rounds} queries, always choosing the item at {@code index}. */
+    private static void play(String sid, int rounds, int index) {
+        for (int t = 0; t < rounds; t++) {
+            Response q = ApiClient.nextQuery(sid).then().statusCode(200).extract().response();
+            ApiClient.answer(sid, q.path("queryId"), q.path("items[" + index + "].id")).then().statusCode(200);
+        }
+    }
+
+    private static String view(String sid) {
+        return ApiClient.json().get("/sessions/" + sid).then().statusCode(200).extract().asString();
+    }
+
+    private byte[] cachedPosterior(String sid) {
+        byte[] b = cachedPosteriorOrNull(sid);
+        assertNotNull(b, "no cached posterior for " + sid);
+        return b;
+    }
+
+    private byte[] cachedPosteriorOrNull(String sid) {
+        var r = await(() -> redis.send(Request.cmd(Command.GET).arg("elicitor:{" + sid + "}:posterior")));
+        return r == null ? null : r.toBytes();
+    }
+
+    private boolean ping() {
+        try {
+            await(() -> redis.send(Request.cmd(Command.PING)));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Runs a reactive call on a Vert.x context, as Hibernate Reactive requires, and waits for it. */
+    private static <T> T await(Supplier<Uni<T>> call) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(call::get);
+        } catch (Throwable e) {
+            throw e instanceof RuntimeException re ? re : new RuntimeException(e);
+        }
+    }
+
+    private static void postgres(String action) throws IOException, InterruptedException {
+        String[] versions = new File("/etc/postgresql").list();
+        assertTrue(versions != null && versions.length == 1, "expected one PostgreSQL cluster under /etc/postgresql");
+        run("pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main", action);
+    }
+
+    private static void waitForPostgres() throws IOException, InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (new ProcessBuilder("pg_isready", "-h", "127.0.0.1").start().waitFor() == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("PostgreSQL did not come back");
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+}
