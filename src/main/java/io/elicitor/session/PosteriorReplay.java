@@ -2,11 +2,9 @@ package io.elicitor.session;
 
 import io.elicitor.catalog.Catalog;
 import io.elicitor.catalog.CatalogRegistry;
-import io.elicitor.evoi.MultinomialLogit;
+import io.elicitor.evoi.BeliefUpdate;
 import io.elicitor.evoi.Observation;
 import io.elicitor.evoi.Posterior;
-import io.elicitor.evoi.Rejuvenation;
-import io.elicitor.evoi.Seeds;
 import io.elicitor.session.SessionState.AnsweredQuery;
 import io.elicitor.session.SessionState.EngineParams;
 import java.util.ArrayList;
@@ -16,18 +14,15 @@ import java.util.OptionalInt;
 /**
  * The one place a session's belief is computed from its seed and its answers. Live answers and the
  * rebuild of a session from the PostgreSQL log both go through here, so that a rebuilt posterior is the
- * lost one bit for bit: the same code, the same seeds (stream 0 for the prior, {@code 2t} for answer t),
- * the same order of floating-point operations.
+ * lost one bit for bit: the same code ({@link BeliefUpdate}), the same seeds, the same order of
+ * floating-point operations.
  */
 public final class PosteriorReplay {
-    /** Seed stream of the prior draw. */
-    static final long STREAM_PRIOR = 0;
-
     private PosteriorReplay() {}
 
     /** Particles drawn from the catalog's prior. */
     public static Posterior initial(CatalogRegistry.Entry entry, long seed, EngineParams params) {
-        return Posterior.fromPrior(entry.prior(), params.particles(), Seeds.random(seed, STREAM_PRIOR));
+        return BeliefUpdate.initial(entry.prior(), params.particles(), seed);
     }
 
     /**
@@ -41,10 +36,7 @@ public final class PosteriorReplay {
         for (AnsweredQuery a : history) {
             observations.add(observation(catalog, a.itemIds(), a.itemIds().indexOf(a.chosenItemId())));
         }
-        int t = observations.size();
-        return current.observe(observations.get(t - 1), observations, new MultinomialLogit(params.lambda()),
-                entry.prior(), new Rejuvenation(params.rejuvenationSteps(), 2.38 / Math.sqrt(catalog.dimension())),
-                Seeds.random(seed, 2L * t));
+        return BeliefUpdate.step(current, observations, entry.prior(), params.lambda(), params.rejuvenationSteps(), seed);
     }
 
     /** The belief after all of {@code answers}, from the prior. Costs one update per answer. */

@@ -10,7 +10,7 @@ import io.elicitor.evoi.PlannedQuery;
 import io.elicitor.evoi.Posterior;
 import io.elicitor.evoi.QueryPlanner;
 import io.elicitor.evoi.QueryStrategy;
-import io.elicitor.evoi.Seeds;
+import io.elicitor.evoi.BeliefUpdate;
 import io.elicitor.evoi.StrategyRegistry;
 import io.elicitor.session.SessionProblem.Kind;
 import io.elicitor.session.SessionState.AnswerResult;
@@ -224,7 +224,7 @@ public final class SessionService {
                     + " items already shown exclude the rest); the slate needs " + s.slateSize());
         }
         PlannedQuery q = new QueryPlanner(settings.withLambda(s.params().lambda())).plan(posterior(s), entry.search(), s.slateSize(), strategy, excluded,
-                Seeds.random(s.seed(), 2L * t + 1));
+                BeliefUpdate.planning(s.seed(), t));
         timing.stop(meters.timer("elicitor.next.query", "strategy", strategy.name()));
         List<String> ids = new ArrayList<>(q.items().length);
         for (int i : q.items()) {

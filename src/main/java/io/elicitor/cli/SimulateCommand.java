@@ -1,0 +1,232 @@
+package io.elicitor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.elicitor.catalog.Catalog;
+import io.elicitor.catalog.CatalogLoader;
+import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.catalog.Npy;
+import io.elicitor.evoi.EngineSettings;
+import io.elicitor.evoi.EngineWorkspace;
+import io.elicitor.evoi.Seeds;
+import io.elicitor.evoi.StrategyRegistry;
+import io.elicitor.simulation.HttpRunner;
+import io.elicitor.simulation.InProcessRunner;
+import io.elicitor.simulation.RegretPlot;
+import io.elicitor.simulation.SimulatedUser;
+import io.elicitor.simulation.Simulation;
+import io.elicitor.simulation.StrategySummary;
+import io.elicitor.simulation.UserRunner;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code elicitor simulate}: regret curves of simulated users, every strategy side by side. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulated users with known utility vectors answer T queries of each strategy; prints and"
+                + " writes normalised regret after every answer with 95% intervals, top-10 hit rate and ms per query.")
+final class SimulateCommand implements Callable<Integer> {
+    @Option(names = "--catalog", description = "Catalog folder (default: the bundled cars catalog).")
+    Path catalogDir;
+
+    @Option(names = "--users", description = "Ground-truth user vectors, .npy (n × d), e.g. <catalog>/users-heldout.npy.")
+    Path usersFile;
+
+    @Option(names = "--max-users", description = "Use at most this many users from --users (default: all).")
+    Integer maxUsers;
+
+    @Option(names = "--synthetic-users", description = "Also draw this many users from the catalog's prior (default: 0,"
+            + " or 200 when --users is absent).")
+    Integer syntheticUsers;
+
+    @Option(names = "--strategies", split = ",", defaultValue = "gradient,greedy-eus,query-iteration,exhaustive,thompson,exploit,random",
+            description = "Strategies to compare (default: ${DEFAULT-VALUE}); unknown names are refused.")
+    List<String> strategies;
+
+    @Option(names = "--queries", defaultValue = "10", description = "Answers per user T (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--slate", defaultValue = "2", description = "Items per query k (default: ${DEFAULT-VALUE}).")
+    int slate;
+
+    @Option(names = "--lambda", defaultValue = "2.0", description = "Inverse temperature of the users' logit and of the"
+            + " model (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--noiseless", description = "Users always pick their truly best item.")
+    boolean noiseless;
+
+    @Option(names = "--particles", defaultValue = "1024", description = "Particles M (default: ${DEFAULT-VALUE}).")
+    int particles;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", description = "Users simulated in parallel (default: number of cores).")
+    Integer threads;
+
+    @Option(names = "--out", description = "Results JSON (written after each strategy, and on Ctrl-C).")
+    Path out;
+
+    @Option(names = "--plot", description = "Regret plot, .svg or .png.")
+    Path plot;
+
+    @Option(names = "--via-http", description = "Drive a running service at this URL instead of the engine in process.")
+    URI viaHttp;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        Catalog catalog = catalogDir == null ? CatalogLoader.loadResource("catalogs/cars") : CatalogLoader.load(catalogDir);
+        CatalogRegistry.Entry entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
+        StrategyRegistry registry = StrategyRegistry.builtIn();
+        for (String s : strategies) {
+            if (registry.find(s).isEmpty()) {
+                throw new IllegalArgumentException("unknown strategy '" + s + "'; known: " + registry.names());
+            }
+        }
+        if (slate < 2 || slate > 6 || queries < 1 || particles < 2 || !(lambda > 0)) {
+            throw new IllegalArgumentException("need 2 <= --slate <= 6, --queries >= 1, --particles >= 2, --lambda > 0");
+        }
+        List<SimulatedUser> users = users(catalog, entry);
+        EngineSettings settings = EngineSettings.defaults().withLambda(lambda).withParticles(particles);
+        UserRunner runner = viaHttp == null
+                ? new InProcessRunner(entry.search(), entry.prior(), settings, registry, slate, queries, noiseless)
+                : new HttpRunner(viaHttp, catalog, slate, queries, lambda, noiseless);
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Simulation sim = new Simulation(runner, users, strategies, seed, n);
+
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("catalog", catalog.id());
+        config.put("catalogVersion", catalog.version());
+        config.put("items", catalog.size());
+        config.put("dimension", catalog.dimension());
+        config.put("prior", entry.priorDescription());
+        config.put("users", users.size());
+        config.put("usersFile", usersFile == null ? null : usersFile.toString());
+        config.put("syntheticUsers", syntheticCount());
+        config.put("queries", queries);
+        config.put("slate", slate);
+        config.put("lambda", lambda);
+        config.put("noiseless", noiseless);
+        config.put("particles", particles);
+        config.put("poolMeanTop", settings.poolMeanTop());
+        config.put("poolSamples", settings.poolSamples());
+        config.put("seed", seed);
+        config.put("threads", n);
+        config.put("viaHttp", viaHttp == null ? null : viaHttp.toString());
+        config.put("strategies", strategies);
+
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread onInterrupt = new Thread(() -> {
+            if (!finished.get()) {
+                write(sim, config, started, false);
+                System.err.println("\ninterrupted: partial results written" + (out == null ? "" : " to " + out));
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("simulate").setInitialMax((long) users.size() * strategies.size())
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build()) {
+            sim.run(bar::step, s -> write(sim, config, started, false));
+        }
+        finished.set(true);
+        Map<String, Object> result = write(sim, config, started, true);
+        System.out.println(table(sim.summaries()));
+        System.out.printf(Locale.ROOT, "%d users x %d strategies in %.1f s%s%n", users.size(), strategies.size(),
+                (double) result.get("seconds"), out == null ? "" : "; results in " + out);
+        if (plot != null) {
+            RegretPlot.write(sim.summaries(), String.format(Locale.ROOT, "%s: %d users, k=%d, lambda=%s, M=%d",
+                    catalog.id(), users.size(), slate, lambda, particles), plot);
+        }
+        return 0;
+    }
+
+    private int syntheticCount() {
+        return syntheticUsers != null ? syntheticUsers : usersFile == null ? 200 : 0;
+    }
+
+    private List<SimulatedUser> users(Catalog catalog, CatalogRegistry.Entry entry) throws Exception {
+        List<SimulatedUser> users = new ArrayList<>();
+        int d = catalog.dimension();
+        if (usersFile != null) {
+            Npy.Matrix m;
+            try (InputStream in = Files.newInputStream(usersFile)) {
+                m = Npy.read(in, usersFile.toString());
+            }
+            if (m.columns() != d) {
+                throw new IllegalArgumentException(usersFile + " has " + m.columns() + " columns; catalog dimension is " + d);
+            }
+            int rows = maxUsers == null ? m.rows() : Math.min(maxUsers, m.rows());
+            for (int r = 0; r < rows; r++) {
+                float[] w = new float[d];
+                System.arraycopy(m.data(), r * d, w, 0, d);
+                users.add(new SimulatedUser(w, catalog.vectors()));
+            }
+        }
+        int synthetic = syntheticCount();
+        if (synthetic > 0) {
+            float[] drawn = EngineWorkspace.outside(() -> {
+                INDArray w = entry.prior().sample(synthetic, Seeds.random(seed, 0x5157L));
+                return w.dup('c').data().asFloat();
+            });
+            for (int r = 0; r < synthetic; r++) {
+                float[] w = new float[d];
+                System.arraycopy(drawn, r * d, w, 0, d);
+                users.add(new SimulatedUser(w, catalog.vectors()));
+            }
+        }
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("no users: give --users FILE and/or --synthetic-users N");
+        }
+        Nd4j.getMemoryManager().invokeGc();
+        return users;
+    }
+
+    private synchronized Map<String, Object> write(Simulation sim, Map<String, Object> config, long started, boolean complete) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("strategies", sim.summaries());
+        result.put("config", config);
+        result.put("complete", complete && sim.complete());
+        result.put("seconds", (System.nanoTime() - started) / 1e9);
+        if (out != null) {
+            try {
+                Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), result);
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (Exception e) {
+                System.err.println("cannot write " + out + ": " + e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private static String table(Map<String, StrategySummary> summaries) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-16s %6s %16s %16s %8s %8s %9s %9s%n",
+                "strategy", "users", "regret t=0", "regret t=T", "ratio", "top10", "ms p50", "ms p99"));
+        for (Map.Entry<String, StrategySummary> e : summaries.entrySet()) {
+            StrategySummary s = e.getValue();
+            int last = s.regret().length - 1;
+            b.append(String.format(Locale.ROOT, "%-16s %6d %8.3f ± %5.3f %8.3f ± %5.3f %8.3f %8.3f %9.2f %9.2f%n", e.getKey(),
+                    s.users(), s.regret()[0], s.regretHigh()[0] - s.regret()[0], s.regret()[last],
+                    s.regretHigh()[last] - s.regret()[last], s.regretRatio()[last], s.top10(), s.msPerQueryP50(),
+                    s.msPerQueryP99()));
+        }
+        return b.toString();
+    }
+}

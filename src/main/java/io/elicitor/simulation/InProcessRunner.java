@@ -1,0 +1,89 @@
+package io.elicitor.simulation;
+
+import io.elicitor.evoi.BeliefUpdate;
+import io.elicitor.evoi.EngineSettings;
+import io.elicitor.evoi.EngineWorkspace;
+import io.elicitor.evoi.InnerProductSearch;
+import io.elicitor.evoi.Observation;
+import io.elicitor.evoi.PlannedQuery;
+import io.elicitor.evoi.Posterior;
+import io.elicitor.evoi.Prior;
+import io.elicitor.evoi.QueryPlanner;
+import io.elicitor.evoi.QueryStrategy;
+import io.elicitor.evoi.Seeds;
+import io.elicitor.evoi.StrategyRegistry;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Runs simulated users through the engine itself: the same planner, belief update and random streams as
+ * the service ({@link BeliefUpdate}), so a user with the same session seed gets the same questions here
+ * as over HTTP.
+ */
+public final class InProcessRunner implements UserRunner {
+    private static final BitSet NOTHING = new BitSet();
+
+    private final InnerProductSearch search;
+    private final Prior prior;
+    private final EngineSettings settings;
+    private final StrategyRegistry strategies;
+    private final int slateSize;
+    private final int queries;
+    private final boolean noiseless;
+
+    /** A runner over one catalog's search and prior. */
+    public InProcessRunner(InnerProductSearch search, Prior prior, EngineSettings settings, StrategyRegistry strategies,
+                           int slateSize, int queries, boolean noiseless) {
+        if (slateSize < 2 || queries < 0) {
+            throw new IllegalArgumentException("slateSize must be >= 2 and queries >= 0");
+        }
+        this.search = search;
+        this.prior = prior;
+        this.settings = settings;
+        this.strategies = strategies;
+        this.slateSize = slateSize;
+        this.queries = queries;
+        this.noiseless = noiseless;
+    }
+
+    @Override
+    public UserTrace run(SimulatedUser user, String strategyName, long sessionSeed, long answerSeed) {
+        QueryStrategy strategy = strategies.find(strategyName).orElseThrow(() ->
+                new IllegalArgumentException("unknown strategy '" + strategyName + "'; known: " + strategies.names()));
+        return EngineWorkspace.run(() -> {
+            QueryPlanner planner = new QueryPlanner(settings);
+            Posterior p = BeliefUpdate.initial(prior, settings.particles(), sessionSeed);
+            List<Observation> history = new ArrayList<>(queries);
+            double[] regret = new double[queries + 1];
+            double[] millis = new double[queries];
+            int correct = 0;
+            regret[0] = user.normalisedRegret(search.topK(p.mean(), 1, NOTHING)[0]);
+            for (int t = 0; t < queries; t++) {
+                // The service keeps a belief as plain arrays between requests; the same here, bit for bit.
+                p = Posterior.fromArrays(p.particleArray(), p.weights(), p.dimension());
+                long t0 = System.nanoTime();
+                PlannedQuery q = planner.plan(p, search, slateSize, strategy, NOTHING, BeliefUpdate.planning(sessionSeed, t));
+                millis[t] = (System.nanoTime() - t0) / 1e6;
+                int chosen = user.choose(q.items(), settings.lambda(), noiseless, Seeds.random(answerSeed, t));
+                if (user.isBestOf(q.items(), chosen)) {
+                    correct++;
+                }
+                history.add(Observation.of(search.items(), q.items(), chosen));
+                p = BeliefUpdate.step(p, history, prior, settings.lambda(), settings.rejuvenationSteps(), sessionSeed);
+                regret[t + 1] = user.normalisedRegret(search.topK(p.mean(), 1, NOTHING)[0]);
+            }
+            boolean top10 = contains(search.topK(p.mean(), 10, NOTHING), user.bestItem());
+            return new UserTrace(regret, top10, millis, correct, new double[0]);
+        });
+    }
+
+    static boolean contains(int[] items, int item) {
+        for (int i : items) {
+            if (i == item) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

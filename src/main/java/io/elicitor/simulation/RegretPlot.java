@@ -1,0 +1,62 @@
+package io.elicitor.simulation;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Plots of simulation results with XChart: regret against answers with 95% bands, one line per strategy. */
+public final class RegretPlot {
+    private RegretPlot() {}
+
+    /** Writes the regret plot to {@code out}, PNG or SVG by its extension. */
+    public static void write(Map<String, StrategySummary> strategies, String title, Path out) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("answers")
+                .yAxisTitle("normalised regret (mean, 95% band)").build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        for (Map.Entry<String, StrategySummary> e : strategies.entrySet()) {
+            StrategySummary s = e.getValue();
+            double[] t = new double[s.regret().length];
+            double[] err = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = i;
+                err[i] = (s.regretHigh()[i] - s.regretLow()[i]) / 2;
+            }
+            XYSeries series = chart.addSeries(e.getKey(), t, s.regret(), err);
+            series.setMarker(SeriesMarkers.CIRCLE);
+        }
+        chart.getStyler().setErrorBarsColor(Color.GRAY);
+        save(chart, out);
+    }
+
+    /** Writes a log-x plot of milliseconds per query against catalog size, one line per series. */
+    public static void writeScaling(Map<String, double[][]> series, String xTitle, Path out) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title("milliseconds per query")
+                .xAxisTitle(xTitle).yAxisTitle("ms per query (p50)").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        for (Map.Entry<String, double[][]> e : series.entrySet()) {
+            chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]).setMarker(SeriesMarkers.CIRCLE);
+        }
+        save(chart, out);
+    }
+
+    private static void save(XYChart chart, Path out) throws IOException {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        String base = out.toString().replaceFirst("\\.[^.]+$", "");
+        if (name.endsWith(".svg")) {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } else if (name.endsWith(".png")) {
+            BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+        } else {
+            throw new IllegalArgumentException("plot file must end in .svg or .png: " + out);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.elicitor.simulation;
+
+import io.elicitor.evoi.ItemMatrix;
+import java.util.Random;
+
+/**
+ * A user whose true utility vector {@code w*} is known: answers a slate by the multinomial logit with
+ * inverse temperature λ (or always the truly best item when noiseless), and scores recommendations by
+ * normalised regret.
+ */
+public final class SimulatedUser {
+    private final float[] truth;
+    private final double[] utilities;
+    private final int best;
+    private final double range;
+
+    /** A user with true vector {@code truth} over the catalog {@code items}. Costs one pass over the catalog. */
+    public SimulatedUser(float[] truth, ItemMatrix items) {
+        if (truth.length != items.dimension()) {
+            throw new IllegalArgumentException("user vector has dimension " + truth.length + ", catalog " + items.dimension());
+        }
+        this.truth = truth.clone();
+        float[] scores = items.scores(truth);
+        this.utilities = new double[scores.length];
+        double sum = 0;
+        int arg = 0;
+        for (int i = 0; i < scores.length; i++) {
+            utilities[i] = scores[i];
+            sum += scores[i];
+            if (scores[i] > scores[arg]) {
+                arg = i;
+            }
+        }
+        this.best = arg;
+        // The user's utility range: regret is reported as a share of it, so users with flat or steep
+        // preferences weigh the same.
+        this.range = utilities[arg] - sum / scores.length;
+    }
+
+    /** The true utility vector. */
+    public float[] truth() {
+        return truth.clone();
+    }
+
+    /** Catalog index of the user's truly best item. */
+    public int bestItem() {
+        return best;
+    }
+
+    /** True utility of item {@code i}. */
+    public double utility(int i) {
+        return utilities[i];
+    }
+
+    /** {@code (max_y w*·y − w*·rec) / (max_y w*·y − mean_y w*·y)}; 0 when the catalog is flat for this user. */
+    public double normalisedRegret(int recommended) {
+        return range > 0 ? (utilities[best] - utilities[recommended]) / range : 0.0;
+    }
+
+    /**
+     * The position in {@code slate} the user picks: a draw from {@code softmax(λ w*·q)}, or the argmax when
+     * {@code noiseless}. One {@code nextDouble} from {@code rng} either way, so paired runs stay aligned.
+     */
+    public int choose(int[] slate, double lambda, boolean noiseless, Random rng) {
+        double u = rng.nextDouble();
+        int arg = 0;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < slate.length; i++) {
+            if (utilities[slate[i]] > max) {
+                max = utilities[slate[i]];
+                arg = i;
+            }
+        }
+        if (noiseless) {
+            return arg;
+        }
+        double[] p = new double[slate.length];
+        double z = 0;
+        for (int i = 0; i < slate.length; i++) {
+            p[i] = Math.exp(lambda * (utilities[slate[i]] - max));
+            z += p[i];
+        }
+        double c = 0;
+        for (int i = 0; i < slate.length; i++) {
+            c += p[i] / z;
+            if (u < c) {
+                return i;
+            }
+        }
+        return slate.length - 1;
+    }
+
+    /** Whether position {@code chosen} holds the truly best item of the slate. */
+    public boolean isBestOf(int[] slate, int chosen) {
+        for (int i : slate) {
+            if (utilities[i] > utilities[slate[chosen]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,119 @@
+package io.elicitor.simulation;
+
+import io.elicitor.evoi.Seeds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Runs every strategy on the same simulated users (paired: the same session and answer seeds per user),
+ * users in parallel, and keeps the finished traces so that a partial result can be written at any time.
+ */
+public final class Simulation {
+    private final UserRunner runner;
+    private final List<SimulatedUser> users;
+    private final List<String> strategies;
+    private final long seed;
+    private final int threads;
+    private final Map<String, UserTrace[]> done = new LinkedHashMap<>();
+
+    /** A simulation of {@code users} under each of {@code strategies}. */
+    public Simulation(UserRunner runner, List<SimulatedUser> users, List<String> strategies, long seed, int threads) {
+        if (users.isEmpty() || strategies.isEmpty() || threads < 1) {
+            throw new IllegalArgumentException("need at least one user, one strategy and one thread");
+        }
+        this.runner = runner;
+        this.users = List.copyOf(users);
+        this.strategies = List.copyOf(strategies);
+        this.seed = seed;
+        this.threads = threads;
+        for (String s : strategies) {
+            done.put(s, new UserTrace[users.size()]);
+        }
+    }
+
+    /** Session seed of user {@code u}: the same for every strategy. */
+    public long sessionSeed(int u) {
+        return Seeds.mix(seed, u);
+    }
+
+    /** Answer seed of user {@code u}: the same for every strategy. */
+    public long answerSeed(int u) {
+        return Seeds.mix(seed ^ 0x5DEECE66DL, u);
+    }
+
+    /**
+     * Runs everything; {@code onUser} is called after each finished user, {@code onStrategy} after each
+     * strategy. The first failure stops the run and is rethrown.
+     */
+    public void run(Runnable onUser, Consumer<String> onStrategy) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "simulate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (String strategy : strategies) {
+                List<Future<?>> futures = new ArrayList<>(users.size());
+                for (int u = 0; u < users.size(); u++) {
+                    int user = u;
+                    futures.add(pool.submit(() -> {
+                        UserTrace trace = runner.run(users.get(user), strategy, sessionSeed(user), answerSeed(user));
+                        UserTrace[] slots = done.get(strategy);
+                        synchronized (slots) {
+                            slots[user] = trace;
+                        }
+                        onUser.run();
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+                onStrategy.accept(strategy);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Summaries of what has finished so far, by strategy (strategies with no finished user are left out).
+     * Users are aggregated in their order, whatever order the threads finished in, so sums reproduce.
+     */
+    public Map<String, StrategySummary> summaries() {
+        Map<String, StrategySummary> out = new LinkedHashMap<>();
+        for (Map.Entry<String, UserTrace[]> e : done.entrySet()) {
+            List<UserTrace> copy = new ArrayList<>();
+            synchronized (e.getValue()) {
+                for (UserTrace t : e.getValue()) {
+                    if (t != null) {
+                        copy.add(t);
+                    }
+                }
+            }
+            if (!copy.isEmpty()) {
+                out.put(e.getKey(), StrategySummary.of(copy));
+            }
+        }
+        return out;
+    }
+
+    /** Whether every strategy has every user. */
+    public boolean complete() {
+        for (UserTrace[] slots : done.values()) {
+            synchronized (slots) {
+                for (UserTrace t : slots) {
+                    if (t == null) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,98 @@
+package io.elicitor.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.elicitor.catalog.Catalog;
+import io.elicitor.catalog.CatalogLoader;
+import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.evoi.EngineSettings;
+import io.elicitor.evoi.EngineWorkspace;
+import io.elicitor.evoi.Seeds;
+import io.elicitor.evoi.StrategyRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The harness on the bundled cars catalog with users drawn from the prior. */
+class SimulationTest {
+    private static Catalog catalog;
+    private static CatalogRegistry.Entry entry;
+
+    @BeforeAll
+    static void load() throws Exception {
+        catalog = CatalogLoader.loadResource("catalogs/cars");
+        entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
+    }
+
+    private static List<SimulatedUser> users(int n, long seed) {
+        float[] w = EngineWorkspace.outside(() -> entry.prior().sample(n, Seeds.random(seed, 1)).dup('c').data().asFloat());
+        List<SimulatedUser> out = new ArrayList<>();
+        int d = catalog.dimension();
+        for (int i = 0; i < n; i++) {
+            float[] row = new float[d];
+            System.arraycopy(w, i * d, row, 0, d);
+            out.add(new SimulatedUser(row, catalog.vectors()));
+        }
+        return out;
+    }
+
+    private static Simulation simulation(List<SimulatedUser> users, int threads) {
+        EngineSettings settings = EngineSettings.defaults().withParticles(256);
+        InProcessRunner runner = new InProcessRunner(entry.search(), entry.prior(), settings, StrategyRegistry.builtIn(),
+                2, 4, false);
+        return new Simulation(runner, users, List.of("exhaustive", "random"), 7, threads);
+    }
+
+    @Test
+    void usersFromThePriorAnsweringByTheModelNeverGetWorseOnAverage() throws Exception {
+        // The sanity law of the method notes: with the prior right and answers drawn from the model itself,
+        // more answers cannot raise mean regret (beyond noise).
+        Simulation sim = simulation(users(60, 3), 2);
+        sim.run(() -> {}, s -> {});
+        Map<String, StrategySummary> out = sim.summaries();
+        StrategySummary exhaustive = out.get("exhaustive");
+        StrategySummary random = out.get("random");
+        assertTrue(sim.complete());
+        assertEquals(exhaustive.regret()[0], random.regret()[0], 1e-12, "paired users start from the same prior draw");
+        assertTrue(exhaustive.regret()[4] < 0.7 * exhaustive.regret()[0], "exhaustive: " + exhaustive.regret()[4]);
+        assertTrue(random.regret()[4] <= random.regretHigh()[0], "random rose: " + random.regret()[4]);
+        assertTrue(exhaustive.answerAccuracy() > 0.5 && exhaustive.answerAccuracy() < 1.0);
+    }
+
+    @Test
+    void resultsDoNotDependOnTheNumberOfThreads() throws Exception {
+        List<SimulatedUser> u = users(8, 5);
+        Simulation one = simulation(u, 1);
+        one.run(() -> {}, s -> {});
+        Simulation two = simulation(u, 2);
+        two.run(() -> {}, s -> {});
+        for (String s : List.of("exhaustive", "random")) {
+            assertArrayEquals(one.summaries().get(s).regret(), two.summaries().get(s).regret(), 0.0, s);
+        }
+    }
+
+    @Test
+    void simulatedUserRegretAndChoices() {
+        SimulatedUser user = users(1, 9).get(0);
+        assertEquals(0.0, user.normalisedRegret(user.bestItem()));
+        int worst = 0;
+        for (int i = 0; i < catalog.size(); i++) {
+            if (user.utility(i) < user.utility(worst)) {
+                worst = i;
+            }
+        }
+        assertTrue(user.normalisedRegret(worst) > 1.0, "the worst item is below the mean");
+        int[] slate = {user.bestItem(), worst};
+        assertEquals(0, user.choose(slate, 1.0, true, Seeds.random(1, 1)));
+        int picksBest = 0;
+        for (int t = 0; t < 400; t++) {
+            picksBest += user.choose(slate, 2.0, false, Seeds.random(2, t)) == 0 ? 1 : 0;
+        }
+        double p = 1 / (1 + Math.exp(-2.0 * (user.utility(user.bestItem()) - user.utility(worst))));
+        assertEquals(p, picksBest / 400.0, 0.08);
+    }
+}
