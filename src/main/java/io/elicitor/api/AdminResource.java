@@ -5,7 +5,6 @@ import io.elicitor.catalog.CatalogException;
 import io.elicitor.catalog.CatalogLoader;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.EngineWorkspace;
-import io.elicitor.session.ElicitorConfig;
 import io.elicitor.session.MathExecutor;
 import io.elicitor.session.SessionProblem;
 import io.smallrye.mutiny.Uni;
@@ -18,9 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
-import java.security.MessageDigest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
@@ -41,13 +38,13 @@ public class AdminResource {
     MathExecutor math;
 
     @Inject
-    ElicitorConfig config;
+    AdminGuard admin;
 
     @POST
     @Path("catalogs")
     @Operation(summary = "Load a catalog version from a folder; running sessions stay on their versions")
     public Uni<Response> load(@HeaderParam("X-Admin-Key") String key, LoadCatalog body) {
-        requireAdmin(key);
+        admin.require(key);
         if (body == null || body.path() == null || body.path().isBlank()) {
             throw new SessionProblem(SessionProblem.Kind.INVALID, "path", "path of a catalog folder is required");
         }
@@ -69,16 +66,5 @@ public class AdminResource {
                 return e;
             }
         })).map(e -> Response.created(URI.create("/catalogs")).entity(CatalogResource.view(e, true)).build());
-    }
-
-    private void requireAdmin(String key) {
-        String expected = config.adminKey().orElse("");
-        boolean ok = !expected.isEmpty() && key != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
-        if (!ok) {
-            throw new SessionProblem(SessionProblem.Kind.UNAUTHORIZED, "X-Admin-Key", expected.isEmpty()
-                    ? "admin endpoints are disabled: set elicitor.admin-key (ELICITOR_ADMIN_KEY)"
-                    : "a valid X-Admin-Key header is required");
-        }
     }
 }

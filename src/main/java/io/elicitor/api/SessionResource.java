@@ -28,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
     @Inject
+    io.elicitor.experiment.ExperimentService experiments;
+
+    @Inject
     SessionService sessions;
 
     @POST
@@ -49,6 +52,17 @@ public class SessionResource {
     @Operation(summary = "A session's state: answers so far, posterior mean, effective sample size")
     public Uni<SessionView> get(@PathParam("id") String id) {
         return sessions.get(id).map(SessionResource::view);
+    }
+
+    /** The outcome as stored. */
+    public record OutcomeView(String sessionId, String itemId, boolean accepted, Double rating, String reportedAt) {}
+
+    @POST
+    @Path("/{id}/outcome")
+    @Operation(summary = "Report what the user did with a recommendation (accepted, optional rating 0..10)")
+    public Uni<Response> outcome(@PathParam("id") String id, io.elicitor.experiment.ExperimentService.Outcome body) {
+        return experiments.outcome(id, body).map(r -> Response.status(201).entity(new OutcomeView(r.sessionId, r.itemId,
+                r.accepted, r.rating, r.reportedAt.toString())).build());
     }
 
     @GET

@@ -104,7 +104,8 @@ public final class DurableSessionStore implements SessionStore {
                 meters.timer("elicitor.sessions.replay").record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
                 return new PosteriorData(p.dimension(), p.particleArray(), p.weights());
             }).map(posterior -> Optional.of(new SessionState(r.sessionId, r.catalogId, r.catalogVersion, r.slateSize,
-                    r.strategy, r.userKey, r.seed, params, r.version, micros(r.createdAt), micros(r.updatedAt),
+                    r.strategy, r.userKey, r.seed, params,
+                    r.experimentId == null ? null : new SessionState.Assignment(r.experimentId, r.arm, r.maxQueries), r.version, micros(r.createdAt), micros(r.updatedAt),
                     log.filter(r), posterior, l.pending(), l.answers())));
         });
     }

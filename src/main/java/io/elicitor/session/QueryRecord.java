@@ -25,6 +25,8 @@ public class QueryRecord extends PanacheEntityBase {
     @Column(name = "probability_top_is_best")
     public double probabilityTopIsBest;
     public boolean stop;
+    @Column(name = "plan_millis")
+    public Double planMillis;
     @Column(name = "asked_at")
     public Instant askedAt;
 }

@@ -37,7 +37,7 @@ public final class SessionCache {
 
     /** The JSON part of a cached state. Times are kept as ISO text. */
     record Snapshot(String sessionId, String catalogId, String catalogVersion, int slateSize, String strategy,
-                    String userKey, long seed, EngineParams params, long version, String createdAt, String updatedAt,
+                    String userKey, long seed, EngineParams params, SessionState.Assignment assignment, long version, String createdAt, String updatedAt,
                     ItemFilter filter, PendingQuery pending, List<AnsweredQuery> answers) {}
 
     private final Redis redis;
@@ -73,7 +73,7 @@ public final class SessionCache {
                 return Optional.empty();
             }
             return Optional.of(new SessionState(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(),
-                    s.strategy(), s.userKey(), s.seed(), s.params(), s.version(), Instant.parse(s.createdAt()),
+                    s.strategy(), s.userKey(), s.seed(), s.params(), s.assignment(), s.version(), Instant.parse(s.createdAt()),
                     Instant.parse(s.updatedAt()), s.filter(), PosteriorCodec.decode(r.get(2).toBytes()), s.pending(),
                     s.answers()));
         });
@@ -82,7 +82,7 @@ public final class SessionCache {
     /** Caches a state unless a newer version is cached; true when written. */
     public Uni<Boolean> put(SessionState s) {
         Snapshot snap = new Snapshot(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.strategy(),
-                s.userKey(), s.seed(), s.params(), s.version(), s.createdAt().toString(), s.updatedAt().toString(),
+                s.userKey(), s.seed(), s.params(), s.assignment(), s.version(), s.createdAt().toString(), s.updatedAt().toString(),
                 s.filter(), s.pending(), s.answers());
         byte[] state;
         try {

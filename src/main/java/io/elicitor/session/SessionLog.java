@@ -54,6 +54,11 @@ public final class SessionLog {
         r.lambda = s.params().lambda();
         r.rejuvenationSteps = s.params().rejuvenationSteps();
         r.filterJson = write(s.filter());
+        if (s.assignment() != null) {
+            r.experimentId = s.assignment().experimentId();
+            r.arm = s.assignment().arm();
+            r.maxQueries = s.assignment().maxQueries();
+        }
         r.version = s.version();
         r.createdAt = s.createdAt();
         r.updatedAt = s.updatedAt();
@@ -86,6 +91,7 @@ public final class SessionLog {
             q.utilityScale = p.utilityScale();
             q.probabilityTopIsBest = p.probabilityTopIsBest();
             q.stop = p.stop();
+            q.planMillis = p.planMillis();
             q.askedAt = next.updatedAt();
             return q;
         }
@@ -128,7 +134,7 @@ public final class SessionLog {
         for (QueryRecord q : queries) {
             if (q.seq == answers.size() + 1) {
                 pending = new PendingQuery(q.queryId, read(q.itemIdsJson, STRINGS), q.evoi, q.utilityScale,
-                        q.probabilityTopIsBest, q.stop);
+                        q.probabilityTopIsBest, q.stop, q.planMillis == null ? 0.0 : q.planMillis);
             }
         }
         return new Logged(s, done, pending);

@@ -33,6 +33,8 @@ public class SessionRecord extends PanacheEntityBase {
     @Column(name = "experiment_id")
     public String experimentId;
     public String arm;
+    @Column(name = "max_queries")
+    public Integer maxQueries;
     public long version;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -20,7 +20,6 @@ import io.elicitor.session.SessionState.PendingQuery;
 import io.elicitor.session.SessionState.PosteriorData;
 import io.elicitor.session.SessionState.Recommendation;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -55,12 +54,14 @@ public final class SessionService {
     private final ElicitorConfig config;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Enrolment enrolment;
     private final SecureRandom random = new SecureRandom();
     private final Map<FilterKey, BitSet> filterCache = new ConcurrentHashMap<>();
 
     /** Wires the service. */
     public SessionService(CatalogRegistry catalogs, SessionStore store, MathExecutor math, StrategyRegistry strategies,
-                          EngineSettings settings, ElicitorConfig config, MeterRegistry meters, Clock clock) {
+                          EngineSettings settings, ElicitorConfig config, MeterRegistry meters, Clock clock,
+                          Enrolment enrolment) {
         this.catalogs = catalogs;
         this.store = store;
         this.math = math;
@@ -69,6 +70,7 @@ public final class SessionService {
         this.config = config;
         this.meters = meters;
         this.clock = clock;
+        this.enrolment = enrolment;
     }
 
     /** The store in use. */
@@ -82,41 +84,68 @@ public final class SessionService {
         String catalogId = r.catalog() == null ? config.defaultCatalog() : r.catalog();
         CatalogRegistry.Entry entry = catalogs.latest(catalogId).orElseThrow(() -> new SessionProblem(Kind.INVALID,
                 "catalog", "unknown catalog '" + catalogId + "'; loaded: " + catalogs.ids()));
-        int k = r.slateSize() == null ? config.defaultSlateSize() : r.slateSize();
-        if (k < 2 || k > MAX_SLATE) {
-            throw new SessionProblem(Kind.INVALID, "slateSize", "slateSize must be between 2 and " + MAX_SLATE + ", got " + k);
+        if (r.slateSize() != null) {
+            checkSlateSize(r.slateSize(), entry, "slateSize");
         }
-        if (k > entry.catalog().size()) {
-            throw new SessionProblem(Kind.INVALID, "slateSize", "catalog '" + catalogId + "' has only "
-                    + entry.catalog().size() + " items");
-        }
-        String strategy = r.strategy() == null ? config.defaultStrategy() : r.strategy();
-        if (strategies.find(strategy).isEmpty()) {
-            throw new SessionProblem(Kind.INVALID, "strategy", "unknown strategy '" + strategy + "'; known: " + strategies.names());
+        if (r.strategy() != null && strategies.find(r.strategy()).isEmpty()) {
+            throw new SessionProblem(Kind.INVALID, "strategy", "unknown strategy '" + r.strategy() + "'; known: " + strategies.names());
         }
         if (r.userKey() != null && (r.userKey().isBlank() || r.userKey().length() > 256)) {
             throw new SessionProblem(Kind.INVALID, "userKey", "userKey must be 1 to 256 characters");
         }
         ItemFilter filter = r.filter() == null ? ItemFilter.NONE : r.filter();
         int eligible = entry.catalog().size() - excludedBy(entry, filter).cardinality();
-        if (eligible < k) {
-            throw new SessionProblem(Kind.INVALID, "filters", "the filters leave " + eligible
-                    + " items of catalog '" + catalogId + "', fewer than the slate size " + k);
-        }
-        long seed = r.seed() != null ? r.seed() : random.nextLong();
         String id = UUID.randomUUID().toString();
-        Catalog catalog = entry.catalog();
-        EngineParams params = new EngineParams(settings.lambda(), settings.particles(), settings.rejuvenationSteps());
-        return math.submit(() -> {
-            Posterior p = PosteriorReplay.initial(entry, seed, params);
-            return new PosteriorData(p.dimension(), p.particleArray(), p.weights());
-        }).flatMap(posterior -> {
-            var now = now();
-            SessionState s = new SessionState(id, catalog.id(), catalog.version(), k, strategy, r.userKey(), seed, params, 0,
-                    now, now, filter, posterior, null, List.of());
-            meters.counter("elicitor.sessions.created", "strategy", strategy, "catalog", catalog.id()).increment();
-            return store.insert(s).replaceWith(s);
+        return enrolment.assign(catalogId, id, r.userKey()).flatMap(arm -> {
+            Enrolment.ArmChoice a = arm.orElse(null);
+            if (a != null && r.strategy() != null) {
+                throw new SessionProblem(Kind.CONFLICT, "strategy", "this session belongs to experiment " + a.experimentId()
+                        + " (arm '" + a.arm() + "'), which sets the strategy; leave strategy out");
+            }
+            if (a != null && a.slateSize() != null && r.slateSize() != null && !a.slateSize().equals(r.slateSize())) {
+                throw new SessionProblem(Kind.CONFLICT, "slateSize", "this session belongs to experiment " + a.experimentId()
+                        + " (arm '" + a.arm() + "'), which sets slateSize " + a.slateSize());
+            }
+            int k = a != null && a.slateSize() != null ? a.slateSize()
+                    : r.slateSize() != null ? r.slateSize() : config.defaultSlateSize();
+            checkSlateSize(k, entry, "slateSize");
+            String strategy = a != null ? a.strategy() : r.strategy() != null ? r.strategy() : config.defaultStrategy();
+            if (strategies.find(strategy).isEmpty()) {
+                throw new SessionProblem(Kind.UNAVAILABLE, "strategy", "strategy '" + strategy + "' is not available here");
+            }
+            if (eligible < k) {
+                throw new SessionProblem(Kind.INVALID, "filters", "the filters leave " + eligible
+                        + " items of catalog '" + catalogId + "', fewer than the slate size " + k);
+            }
+            long seed = r.seed() != null ? r.seed() : random.nextLong();
+            Catalog catalog = entry.catalog();
+            EngineParams params = new EngineParams(
+                    a != null && a.lambda() != null ? a.lambda() : settings.lambda(),
+                    a != null && a.particles() != null ? a.particles() : settings.particles(),
+                    settings.rejuvenationSteps());
+            SessionState.Assignment assignment = a == null ? null
+                    : new SessionState.Assignment(a.experimentId(), a.arm(), a.maxQueries());
+            return math.submit(() -> {
+                Posterior p = PosteriorReplay.initial(entry, seed, params);
+                return new PosteriorData(p.dimension(), p.particleArray(), p.weights());
+            }).flatMap(posterior -> {
+                var now = now();
+                SessionState s = new SessionState(id, catalog.id(), catalog.version(), k, strategy, r.userKey(), seed,
+                        params, assignment, 0, now, now, filter, posterior, null, List.of());
+                meters.counter("elicitor.sessions.created", "strategy", strategy, "catalog", catalog.id()).increment();
+                return store.insert(s).replaceWith(s);
+            });
         });
+    }
+
+    private static void checkSlateSize(int k, CatalogRegistry.Entry entry, String field) {
+        if (k < 2 || k > MAX_SLATE) {
+            throw new SessionProblem(Kind.INVALID, field, "slateSize must be between 2 and " + MAX_SLATE + ", got " + k);
+        }
+        if (k > entry.catalog().size()) {
+            throw new SessionProblem(Kind.INVALID, field, "catalog '" + entry.catalog().id() + "' has only "
+                    + entry.catalog().size() + " items");
+        }
     }
 
     /** The session, or a NOT_FOUND problem. */
@@ -215,7 +244,7 @@ public final class SessionService {
     }
 
     private PendingQuery plan(SessionState s, CatalogRegistry.Entry entry, QueryStrategy strategy) {
-        Timer.Sample timing = Timer.start(meters);
+        long t0 = System.nanoTime();
         int t = s.answers().size();
         BitSet excluded = excluded(s, entry);
         int eligible = entry.catalog().size() - excluded.cardinality();
@@ -223,9 +252,14 @@ public final class SessionService {
             throw new SessionProblem(Kind.CONFLICT, null, "only " + eligible + " items are left to show (filters and"
                     + " items already shown exclude the rest); the slate needs " + s.slateSize());
         }
-        PlannedQuery q = new QueryPlanner(settings.withLambda(s.params().lambda())).plan(posterior(s), entry.search(), s.slateSize(), strategy, excluded,
-                BeliefUpdate.planning(s.seed(), t));
-        timing.stop(meters.timer("elicitor.next.query", "strategy", strategy.name()));
+        PlannedQuery q = new QueryPlanner(settings.withLambda(s.params().lambda())).plan(posterior(s), entry.search(),
+                s.slateSize(), strategy, excluded, BeliefUpdate.planning(s.seed(), t));
+        long nanos = System.nanoTime() - t0;
+        meters.timer("elicitor.next.query", "strategy", strategy.name()).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        double millis = nanos / 1e6;
+        // An experiment arm may cap the number of questions: past the cap every query says stop.
+        boolean capped = s.assignment() != null && s.assignment().maxQueries() != null
+                && t >= s.assignment().maxQueries();
         List<String> ids = new ArrayList<>(q.items().length);
         for (int i : q.items()) {
             ids.add(entry.catalog().item(i).id());
@@ -233,7 +267,7 @@ public final class SessionService {
         byte[] b = new byte[12];
         random.nextBytes(b);
         String queryId = "q" + (t + 1) + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        return new PendingQuery(queryId, ids, q.evoi(), q.utilityScale(), q.probabilityTopIsBest(), q.stop());
+        return new PendingQuery(queryId, ids, q.evoi(), q.utilityScale(), q.probabilityTopIsBest(), q.stop() || capped, millis);
     }
 
     private SessionState applyAnswer(SessionState s, CatalogRegistry.Entry entry, PendingQuery p, int chosen,

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param userKey the client's optional key for its user
  * @param seed seed every random choice of the session derives from
  * @param params the engine parameters the session runs with (kept, so a replay uses the same ones)
+ * @param assignment the experiment arm the session runs, or null
  * @param version incremented by every change
  * @param createdAt creation time
  * @param updatedAt last change
@@ -28,7 +29,7 @@ import java.util.Objects;
  * @param answers answered queries in order
  */
 public record SessionState(String sessionId, String catalogId, String catalogVersion, int slateSize, String strategy,
-                           String userKey, long seed, EngineParams params, long version, Instant createdAt, Instant updatedAt,
+                           String userKey, long seed, EngineParams params, Assignment assignment, long version, Instant createdAt, Instant updatedAt,
                            ItemFilter filter, PosteriorData posterior, PendingQuery pending, List<AnsweredQuery> answers) {
     /** Validates and freezes. */
     public SessionState {
@@ -55,6 +56,15 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
             }
         }
     }
+
+    /**
+     * The A/B experiment arm a session was assigned to.
+     *
+     * @param experimentId the experiment
+     * @param arm the arm's name
+     * @param maxQueries after this many answers every query says {@code stop}; null for no cap
+     */
+    public record Assignment(String experimentId, String arm, Integer maxQueries) {}
 
     /** A belief as plain arrays: M particles of dimension d (row-major) and their weights. */
     public record PosteriorData(int dimension, float[] particles, double[] weights) {
@@ -85,7 +95,7 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
 
     /** A query that was asked and awaits its answer. */
     public record PendingQuery(String queryId, List<String> itemIds, double evoi, double utilityScale,
-                               double probabilityTopIsBest, boolean stop) {
+                               double probabilityTopIsBest, boolean stop, double planMillis) {
         /** Freezes the item list. */
         public PendingQuery {
             itemIds = List.copyOf(itemIds);
@@ -135,7 +145,7 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
 
     /** This state with a new pending query. */
     public SessionState withPending(PendingQuery query, Instant now) {
-        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, params, version + 1,
+        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, params, assignment, version + 1,
                 createdAt, now, filter, posterior, query, answers);
     }
 
@@ -143,7 +153,7 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
     public SessionState withAnswer(PosteriorData updated, AnsweredQuery answer, Instant now) {
         List<AnsweredQuery> more = new ArrayList<>(answers);
         more.add(answer);
-        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, params, version + 1,
+        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, params, assignment, version + 1,
                 createdAt, now, filter, updated, null, more);
     }
 }

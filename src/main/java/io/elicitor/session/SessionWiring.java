@@ -63,8 +63,8 @@ public final class SessionWiring {
     @Produces
     @Singleton
     SessionService service(CatalogRegistry catalogs, SessionStore store, MathExecutor math, StrategyRegistry strategies,
-                           EngineSettings settings, ElicitorConfig config, MeterRegistry meters) {
-        return new SessionService(catalogs, store, math, strategies, settings, config, meters, Clock.systemUTC());
+                           EngineSettings settings, ElicitorConfig config, MeterRegistry meters, Enrolment enrolment) {
+        return new SessionService(catalogs, store, math, strategies, settings, config, meters, Clock.systemUTC(), enrolment);
     }
 
     void onStart(@Observes StartupEvent event, SessionService service, CatalogRegistry catalogs, EngineSettings settings) {

@@ -1,16 +1,9 @@
 package io.elicitor.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elicitor.catalog.Catalog;
 import io.elicitor.evoi.Seeds;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,12 +20,12 @@ public final class HttpRunner implements UserRunner {
     private final int queries;
     private final double lambda;
     private final boolean noiseless;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ServiceClient client;
 
     /** A runner against the service at {@code base}, whose catalog {@code catalog} must be loaded there. */
     public HttpRunner(URI base, Catalog catalog, int slateSize, int queries, double lambda, boolean noiseless) {
         this.base = base;
+        this.client = new ServiceClient(base, null);
         this.catalog = catalog;
         this.slateSize = slateSize;
         this.queries = queries;
@@ -87,20 +80,6 @@ public final class HttpRunner implements UserRunner {
     }
 
     private JsonNode call(String method, String path, Object body, int expected) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                    .header("content-type", "application/json");
-            b = body == null ? b.GET() : b.method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return json.readTree(r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return client.call(method, path, body, expected);
     }
 }

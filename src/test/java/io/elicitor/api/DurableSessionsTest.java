@@ -121,7 +121,7 @@ class DurableSessionsTest {
             SessionStore otherStore = new DurableSessionStore(new SessionLog(json),
                     new SessionCache(otherRedis, json, config.sessionTtl()), catalogs, otherMath, meters);
             SessionService other = new SessionService(catalogs, otherStore, otherMath, strategies, settings, config,
-                    meters, Clock.systemUTC());
+                    meters, Clock.systemUTC(), io.elicitor.session.Enrolment.NONE);
             SessionService.QueryResult q = await(() -> other.nextQuery(sid));
             assertEquals(3, Integer.parseInt(q.query().queryId().substring(1, 2)));
             SessionState.AnswerResult r = await(() -> other.answer(sid, q.query().queryId(), q.query().itemIds().get(1)));

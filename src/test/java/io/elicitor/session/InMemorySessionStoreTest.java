@@ -34,7 +34,7 @@ class InMemorySessionStoreTest {
     };
 
     private SessionState state(String id, long version) {
-        return new SessionState(id, "cars", "1", 2, "random", null, 1L, new SessionState.EngineParams(2.0, 2, 0), version, now.get(), now.get(), null,
+        return new SessionState(id, "cars", "1", 2, "random", null, 1L, new SessionState.EngineParams(2.0, 2, 0), null, version, now.get(), now.get(), null,
                 new SessionState.PosteriorData(1, new float[] {0f, 1f}, new double[] {0.5, 0.5}), null, List.of());
     }
 

@@ -1,0 +1,343 @@
+package io.elicitor.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.evoi.StrategyRegistry;
+import io.elicitor.session.ElicitorConfig;
+import io.elicitor.session.Enrolment;
+import io.elicitor.session.SessionProblem;
+import io.elicitor.session.SessionProblem.Kind;
+import io.elicitor.session.SessionRecord;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Experiments in PostgreSQL: creation with eager validation, listing, stopping, assignment of new sessions
+ * (as the session service's {@link Enrolment}), outcomes and results. Experiments and outcomes need the
+ * durable store; on the in-memory store they answer 503 and no session is enrolled.
+ */
+@ApplicationScoped
+public class ExperimentService implements Enrolment {
+    /** Mixing variance of the mSPRT over the acceptance difference: effects around ±0.1 are expected. */
+    static final double MSPRT_TAU2 = 0.01;
+    private static final TypeReference<List<Arm>> ARMS = new TypeReference<>() {};
+
+    /** {@code POST /experiments}. */
+    public record Definition(String name, String catalog, String unit, List<Arm> arms) {}
+
+    /** {@code POST /sessions/{id}/outcome}. */
+    public record Outcome(String itemId, Boolean accepted, Double rating) {}
+
+    @Inject
+    ElicitorConfig config;
+
+    @Inject
+    CatalogRegistry catalogs;
+
+    @Inject
+    StrategyRegistry strategies;
+
+    @Inject
+    ObjectMapper json;
+
+    private final SecureRandom random = new SecureRandom();
+
+    private boolean durable() {
+        return "durable".equals(config.store());
+    }
+
+    private void requireDurable() {
+        if (!durable()) {
+            throw new SessionProblem(Kind.UNAVAILABLE, null, "experiments and outcomes are kept in PostgreSQL: run with"
+                    + " the durable store (ELICITOR_STORE=durable)");
+        }
+    }
+
+    /** Validates and stores a new running experiment; 409 when one already runs for the catalog. */
+    public Uni<Experiment> create(Definition d) {
+        requireDurable();
+        Experiment e = validate(d);
+        ExperimentRecord r = new ExperimentRecord();
+        r.experimentId = e.id();
+        r.name = e.name();
+        r.catalogId = e.catalog();
+        r.unit = e.unit();
+        r.salt = e.salt();
+        r.armsJson = write(e.arms());
+        r.status = e.status();
+        r.createdAt = e.createdAt();
+        return Panache.withTransaction(() -> ExperimentRecord.count("catalogId = ?1 and status = 'running'", e.catalog())
+                .flatMap(n -> {
+                    if (n > 0) {
+                        throw new SessionProblem(Kind.CONFLICT, "catalog", "an experiment already runs for catalog '"
+                                + e.catalog() + "'; stop it first");
+                    }
+                    return r.persist();
+                })).replaceWith(e);
+    }
+
+    /** Every experiment, newest first. */
+    public Uni<List<Experiment>> list() {
+        requireDurable();
+        return Panache.withSession(() -> ExperimentRecord.<ExperimentRecord>list("order by createdAt desc"))
+                .map(rs -> rs.stream().map(this::experiment).toList());
+    }
+
+    /** One experiment, or 404. */
+    public Uni<Experiment> get(String id) {
+        requireDurable();
+        return Panache.withSession(() -> ExperimentRecord.<ExperimentRecord>findById(id)).map(r -> {
+            if (r == null) {
+                throw new SessionProblem(Kind.NOT_FOUND, "id", "no experiment '" + id + "'");
+            }
+            return experiment(r);
+        });
+    }
+
+    /** Stops an experiment: new sessions are no longer assigned; running ones keep their arm. Idempotent. */
+    public Uni<Experiment> stop(String id) {
+        requireDurable();
+        return Panache.withTransaction(() -> ExperimentRecord.<ExperimentRecord>findById(id).map(r -> {
+            if (r == null) {
+                throw new SessionProblem(Kind.NOT_FOUND, "id", "no experiment '" + id + "'");
+            }
+            if ("running".equals(r.status)) {
+                r.status = "stopped";
+                r.stoppedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            }
+            return experiment(r);
+        }));
+    }
+
+    @Override
+    public Uni<Optional<ArmChoice>> assign(String catalogId, String sessionId, String userKey) {
+        if (!durable()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return Panache.withSession(() -> ExperimentRecord.<ExperimentRecord>find("catalogId = ?1 and status = 'running'",
+                catalogId).firstResult()).map(r -> {
+                    if (r == null) {
+                        return Optional.<ArmChoice>empty();
+                    }
+                    Experiment e = experiment(r);
+                    String unitKey = "userKey".equals(e.unit()) ? userKey : sessionId;
+                    if (unitKey == null) {
+                        return Optional.<ArmChoice>empty(); // a userKey experiment cannot place a session without one
+                    }
+                    Arm a = e.arms().get(ArmAssigner.arm(e.salt(), unitKey, e.arms()));
+                    Arm.ArmParams p = a.params();
+                    return Optional.of(new ArmChoice(e.id(), a.name(), a.strategy(), p.slateSize(), p.particles(),
+                            p.lambda(), p.maxQueries()));
+                }).onFailure(f -> !(f instanceof SessionProblem)).transform(f -> new SessionProblem(Kind.UNAVAILABLE, null,
+                "the experiment store (PostgreSQL) is unavailable; retry shortly"));
+    }
+
+    /** Records what the user did with a recommendation of session {@code sessionId}. */
+    public Uni<OutcomeRecord> outcome(String sessionId, Outcome o) {
+        requireDurable();
+        if (o == null) {
+            throw new SessionProblem(Kind.INVALID, null, "a JSON body {itemId, accepted, rating?} is required");
+        }
+        if (o.itemId() == null || o.itemId().isBlank()) {
+            throw new SessionProblem(Kind.INVALID, "itemId", "itemId is required");
+        }
+        if (o.accepted() == null) {
+            throw new SessionProblem(Kind.INVALID, "accepted", "accepted (true or false) is required");
+        }
+        if (o.rating() != null && !(o.rating() >= 0 && o.rating() <= 10)) {
+            throw new SessionProblem(Kind.INVALID, "rating", "rating must be a number from 0 to 10, got " + o.rating());
+        }
+        return Panache.withTransaction(() -> SessionRecord.<SessionRecord>findById(sessionId).flatMap(s -> {
+            if (s == null) {
+                throw new SessionProblem(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'");
+            }
+            boolean known = catalogs.find(s.catalogId, s.catalogVersion).map(e -> e.catalog().indexOf(o.itemId()).isPresent())
+                    .orElse(true);
+            if (!known) {
+                throw new SessionProblem(Kind.INVALID, "itemId", "no item '" + o.itemId() + "' in catalog " + s.catalogId);
+            }
+            OutcomeRecord r = new OutcomeRecord();
+            r.sessionId = sessionId;
+            r.itemId = o.itemId();
+            r.accepted = o.accepted();
+            r.rating = o.rating();
+            r.reportedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return r.<OutcomeRecord>persist();
+        }));
+    }
+
+    /** Per-arm results with intervals, comparisons against the control, and the sample-ratio check. */
+    public Uni<ExperimentResults> results(String id) {
+        return get(id).flatMap(e -> Panache.withSession(() -> Panache.getSession().flatMap(session ->
+                session.createNativeQuery("""
+                        select s.arm,
+                               (select count(*) from elicitor_answer a where a.session_id = s.session_id),
+                               exists (select 1 from elicitor_query q where q.session_id = s.session_id and q.stop),
+                               exists (select 1 from elicitor_outcome o where o.session_id = s.session_id and o.accepted),
+                               (select avg(o.rating) from elicitor_outcome o where o.session_id = s.session_id)
+                        from elicitor_session s where s.experiment_id = ?1""", Object[].class)
+                        .setParameter(1, id).getResultList()
+                        .flatMap(rows -> session.createNativeQuery("""
+                                select s.arm,
+                                       percentile_cont(0.5) within group (order by q.plan_millis),
+                                       percentile_cont(0.99) within group (order by q.plan_millis)
+                                from elicitor_query q join elicitor_session s on s.session_id = q.session_id
+                                where s.experiment_id = ?1 and q.plan_millis is not null group by s.arm""", Object[].class)
+                                .setParameter(1, id).getResultList()
+                                .map(latency -> summarise(e, rows, latency))))));
+    }
+
+    private static ExperimentResults summarise(Experiment e, List<Object[]> sessions, List<Object[]> latency) {
+        Map<String, long[]> counts = new HashMap<>(); // sessions, stopped, accepted, rated
+        Map<String, double[]> sums = new HashMap<>(); // answers, answers², rating, rating²
+        for (Arm a : e.arms()) {
+            counts.put(a.name(), new long[4]);
+            sums.put(a.name(), new double[4]);
+        }
+        for (Object[] row : sessions) {
+            long[] c = counts.get((String) row[0]);
+            double[] s = sums.get((String) row[0]);
+            if (c == null) {
+                continue;
+            }
+            double answers = ((Number) row[1]).doubleValue();
+            c[0]++;
+            c[1] += Boolean.TRUE.equals(row[2]) ? 1 : 0;
+            c[2] += Boolean.TRUE.equals(row[3]) ? 1 : 0;
+            s[0] += answers;
+            s[1] += answers * answers;
+            if (row[4] != null) {
+                double rating = ((Number) row[4]).doubleValue();
+                c[3]++;
+                s[2] += rating;
+                s[3] += rating * rating;
+            }
+        }
+        Map<String, Double[]> ms = new HashMap<>();
+        for (Object[] row : latency) {
+            ms.put((String) row[0], new Double[] {((Number) row[1]).doubleValue(), ((Number) row[2]).doubleValue()});
+        }
+        List<ExperimentResults.ArmResult> arms = new ArrayList<>();
+        long[] assigned = new long[e.arms().size()];
+        double[] weights = new double[e.arms().size()];
+        for (int i = 0; i < e.arms().size(); i++) {
+            Arm a = e.arms().get(i);
+            long[] c = counts.get(a.name());
+            double[] s = sums.get(a.name());
+            assigned[i] = c[0];
+            weights[i] = a.weight();
+            Statistics.Interval answers = Statistics.mean(c[0], s[0], s[1]);
+            Statistics.Interval stop = Statistics.wilson(c[1], c[0]);
+            Statistics.Interval accept = Statistics.wilson(c[2], c[0]);
+            Statistics.Interval rating = c[3] == 0 ? null : Statistics.mean(c[3], s[2], s[3]);
+            Double[] l = ms.getOrDefault(a.name(), new Double[] {null, null});
+            arms.add(new ExperimentResults.ArmResult(a.name(), a.strategy(), a.weight(), c[0], answers.estimate(),
+                    answers.low(), answers.high(), stop.estimate(), stop.low(), stop.high(), accept.estimate(),
+                    accept.low(), accept.high(), c[3], rating == null ? null : rating.estimate(),
+                    rating == null ? null : rating.low(), rating == null ? null : rating.high(), l[0], l[1]));
+        }
+        List<ExperimentResults.Comparison> comparisons = new ArrayList<>();
+        long[] control = counts.get(e.arms().get(0).name());
+        for (int i = 1; i < e.arms().size(); i++) {
+            long[] c = counts.get(e.arms().get(i).name());
+            Statistics.Interval d = Statistics.differenceOfProportions(control[2], control[0], c[2], c[0]);
+            double p = Statistics.alwaysValidPValue(control[2], control[0], c[2], c[0], MSPRT_TAU2);
+            comparisons.add(new ExperimentResults.Comparison(e.arms().get(i).name(), e.arms().get(0).name(), d.estimate(),
+                    d.low(), d.high(), p, d.excludes(0) && p < 0.05));
+        }
+        double srm = Statistics.sampleRatioPValue(assigned, weights);
+        return new ExperimentResults(e.id(), e.name(), e.status(), e.unit(), "acceptanceRate", arms, comparisons, srm,
+                srm < 0.001);
+    }
+
+    private Experiment validate(Definition d) {
+        if (d == null) {
+            throw new SessionProblem(Kind.INVALID, null, "a JSON body {name, unit, arms} is required");
+        }
+        if (d.name() == null || d.name().isBlank() || d.name().length() > 200) {
+            throw new SessionProblem(Kind.INVALID, "name", "name must be 1 to 200 characters");
+        }
+        String catalog = d.catalog() == null ? config.defaultCatalog() : d.catalog();
+        if (catalogs.latest(catalog).isEmpty()) {
+            throw new SessionProblem(Kind.INVALID, "catalog", "unknown catalog '" + catalog + "'; loaded: " + catalogs.ids());
+        }
+        String unit = d.unit() == null ? "session" : d.unit();
+        if (!unit.equals("session") && !unit.equals("userKey")) {
+            throw new SessionProblem(Kind.INVALID, "unit", "unit must be 'session' or 'userKey', got '" + unit + "'");
+        }
+        if (d.arms() == null || d.arms().size() < 2 || d.arms().size() > 10) {
+            throw new SessionProblem(Kind.INVALID, "arms", "an experiment needs 2 to 10 arms");
+        }
+        Set<String> names = new HashSet<>();
+        List<Arm> arms = new ArrayList<>();
+        for (int i = 0; i < d.arms().size(); i++) {
+            Arm a = d.arms().get(i);
+            String f = "arms[" + i + "]";
+            if (a == null) {
+                throw new SessionProblem(Kind.INVALID, f, "arm must be an object");
+            }
+            if (a.name() == null || a.name().isBlank() || a.name().length() > 100 || !names.add(a.name())) {
+                throw new SessionProblem(Kind.INVALID, f + ".name", "arm names must be 1 to 100 characters and unique");
+            }
+            if (a.strategy() == null || strategies.find(a.strategy()).isEmpty()) {
+                throw new SessionProblem(Kind.INVALID, f + ".strategy", "unknown strategy '" + a.strategy() + "'; known: "
+                        + strategies.names());
+            }
+            double weight = a.weight() == null ? 1.0 : a.weight();
+            if (!(weight > 0) || Double.isInfinite(weight)) {
+                throw new SessionProblem(Kind.INVALID, f + ".weight", "weight must be positive and finite");
+            }
+            Arm.ArmParams p = a.params();
+            if (p.slateSize() != null && (p.slateSize() < 2 || p.slateSize() > 6)) {
+                throw new SessionProblem(Kind.INVALID, f + ".params.slateSize", "slateSize must be 2 to 6");
+            }
+            if (p.particles() != null && (p.particles() < 16 || p.particles() > 16384)) {
+                throw new SessionProblem(Kind.INVALID, f + ".params.particles", "particles must be 16 to 16384");
+            }
+            if (p.lambda() != null && !(p.lambda() > 0 && p.lambda() <= 1000)) {
+                throw new SessionProblem(Kind.INVALID, f + ".params.lambda", "lambda must be in (0, 1000]");
+            }
+            if (p.maxQueries() != null && (p.maxQueries() < 1 || p.maxQueries() > 1000)) {
+                throw new SessionProblem(Kind.INVALID, f + ".params.maxQueries", "maxQueries must be 1 to 1000");
+            }
+            arms.add(new Arm(a.name(), a.strategy(), p, weight));
+        }
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        return new Experiment(UUID.randomUUID().toString(), d.name(), catalog, unit, HexFormat.of().formatHex(salt), arms,
+                "running", Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+    }
+
+    private Experiment experiment(ExperimentRecord r) {
+        try {
+            return new Experiment(r.experimentId, r.name, r.catalogId, r.unit, r.salt, json.readValue(r.armsJson, ARMS),
+                    r.status, r.createdAt, r.stoppedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("experiment " + r.experimentId + " has unreadable arms", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
