@@ -15,8 +15,10 @@ public final class Dtos {
     /** Which items a session may show and recommend. */
     public record Filters(List<String> excludeIds, List<String> where, Boolean excludeShown) {}
 
-    /** Response of {@code POST /sessions}. */
-    public record SessionCreated(String sessionId, String catalog, String catalogVersion, int slateSize, String strategy) {}
+    /** Response of {@code POST /sessions}; {@code experimentId} and {@code arm} only when an experiment assigned it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SessionCreated(String sessionId, String catalog, String catalogVersion, int slateSize, String strategy,
+                                 String experimentId, String arm) {}
 
     /** {@code POST /next-query}. */
     public record NextQuery(String sessionId) {}
@@ -41,5 +43,5 @@ public final class Dtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionView(String sessionId, int answers, float[] posteriorMean, double effectiveSampleSize,
                               String catalog, String catalogVersion, String strategy, int slateSize, String userKey,
-                              String pendingQueryId) {}
+                              String pendingQueryId, String experimentId, String arm) {}
 }

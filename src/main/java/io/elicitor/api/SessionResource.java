@@ -43,7 +43,9 @@ public class SessionResource {
         return sessions.create(new SessionService.CreateRequest(b.catalog(), b.slateSize(), b.strategy(), b.userKey(),
                         b.seed(), filter))
                 .map(s -> Response.created(URI.create("/sessions/" + s.sessionId()))
-                        .entity(new SessionCreated(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.strategy()))
+                        .entity(new SessionCreated(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.strategy(),
+                                s.assignment() == null ? null : s.assignment().experimentId(),
+                                s.assignment() == null ? null : s.assignment().arm()))
                         .build());
     }
 
@@ -82,6 +84,8 @@ public class SessionResource {
     static SessionView view(SessionState s) {
         return new SessionView(s.sessionId(), s.answers().size(), s.posterior().mean(),
                 s.posterior().effectiveSampleSize(), s.catalogId(), s.catalogVersion(), s.strategy(), s.slateSize(),
-                s.userKey(), s.pending() == null ? null : s.pending().queryId());
+                s.userKey(), s.pending() == null ? null : s.pending().queryId(),
+                s.assignment() == null ? null : s.assignment().experimentId(),
+                s.assignment() == null ? null : s.assignment().arm());
     }
 }

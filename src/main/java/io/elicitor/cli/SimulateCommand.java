@@ -10,6 +10,7 @@ import io.elicitor.evoi.EngineSettings;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.Seeds;
 import io.elicitor.evoi.StrategyRegistry;
+import io.elicitor.simulation.ExperimentRehearsal;
 import io.elicitor.simulation.HttpRunner;
 import io.elicitor.simulation.InProcessRunner;
 import io.elicitor.simulation.RegretPlot;
@@ -28,6 +29,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -90,9 +94,19 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--via-http", description = "Drive a running service at this URL instead of the engine in process.")
     URI viaHttp;
 
+    @Option(names = "--experiment", description = "With --via-http: rehearse this running experiment (sessions are"
+            + " assigned by it; outcomes reported; its results fetched into --out).")
+    String experiment;
+
+    @Option(names = "--admin-key", description = "X-Admin-Key for the experiment results (default: $ELICITOR_ADMIN_KEY).")
+    String adminKey;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        if (experiment != null) {
+            return rehearse(started);
+        }
         Catalog catalog = catalogDir == null ? CatalogLoader.loadResource("catalogs/cars") : CatalogLoader.load(catalogDir);
         CatalogRegistry.Entry entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
         StrategyRegistry registry = StrategyRegistry.builtIn();
@@ -153,6 +167,64 @@ final class SimulateCommand implements Callable<Integer> {
         if (plot != null) {
             RegretPlot.write(sim.summaries(), String.format(Locale.ROOT, "%s: %d users, k=%d, lambda=%s, M=%d",
                     catalog.id(), users.size(), slate, lambda, particles), plot);
+        }
+        return 0;
+    }
+
+    /** Simulated users through a running experiment over HTTP; writes the experiment's results. */
+    private int rehearse(long started) throws Exception {
+        if (viaHttp == null) {
+            throw new IllegalArgumentException("--experiment needs --via-http URL of the service running it");
+        }
+        Catalog catalog = catalogDir == null ? CatalogLoader.loadResource("catalogs/cars") : CatalogLoader.load(catalogDir);
+        CatalogRegistry.Entry entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
+        List<SimulatedUser> users = users(catalog, entry);
+        String key = adminKey != null ? adminKey : System.getenv("ELICITOR_ADMIN_KEY");
+        ExperimentRehearsal rehearsal = new ExperimentRehearsal(viaHttp, key, catalog, queries, lambda, noiseless, seed);
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<Future<ExperimentRehearsal.SessionOutcome>> futures = new ArrayList<>();
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("rehearse").setInitialMax(users.size())
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build()) {
+            for (int u = 0; u < users.size(); u++) {
+                int user = u;
+                futures.add(pool.submit(() -> {
+                    ExperimentRehearsal.SessionOutcome o = rehearsal.run(user, users.get(user));
+                    bar.step();
+                    return o;
+                }));
+            }
+            List<ExperimentRehearsal.SessionOutcome> outcomes = new ArrayList<>();
+            for (Future<ExperimentRehearsal.SessionOutcome> f : futures) {
+                outcomes.add(f.get());
+            }
+            var results = rehearsal.results(experiment);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("experiment", results);
+            result.put("arms", results.path("arms"));
+            result.put("sampleRatioMismatch", results.path("sampleRatioMismatch").asBoolean());
+            result.put("sessions", outcomes);
+            result.put("config", Map.of("viaHttp", viaHttp.toString(), "experiment", experiment, "users", users.size(),
+                    "queries", queries, "lambda", lambda, "noiseless", noiseless, "seed", seed));
+            result.put("seconds", (System.nanoTime() - started) / 1e9);
+            if (out != null) {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
+            }
+            System.out.printf(Locale.ROOT, "%-16s %-16s %8s %10s %17s%n", "arm", "strategy", "sessions", "accepted", "95% interval");
+            for (var arm : results.path("arms")) {
+                System.out.printf(Locale.ROOT, "%-16s %-16s %8d %10.3f    [%.3f, %.3f]%n", arm.path("name").asText(),
+                        arm.path("strategy").asText(), arm.path("sessions").asLong(), arm.path("acceptanceRate").asDouble(),
+                        arm.path("acceptanceLow").asDouble(), arm.path("acceptanceHigh").asDouble());
+            }
+            for (var c : results.path("comparisons")) {
+                System.out.printf(Locale.ROOT, "%s - %s: %+.3f [%+.3f, %+.3f], always-valid p = %.4g%n", c.path("arm").asText(),
+                        c.path("control").asText(), c.path("difference").asDouble(), c.path("differenceLow").asDouble(),
+                        c.path("differenceHigh").asDouble(), c.path("alwaysValidPValue").asDouble());
+            }
+            System.out.printf(Locale.ROOT, "sample ratio mismatch: %s (p = %.3g)%n", results.path("sampleRatioMismatch").asBoolean(),
+                    results.path("sampleRatioPValue").asDouble());
+        } finally {
+            pool.shutdownNow();
         }
         return 0;
     }

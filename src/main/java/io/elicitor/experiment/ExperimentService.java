@@ -38,8 +38,11 @@ public class ExperimentService implements Enrolment {
     static final double MSPRT_TAU2 = 0.01;
     private static final TypeReference<List<Arm>> ARMS = new TypeReference<>() {};
 
-    /** {@code POST /experiments}. */
-    public record Definition(String name, String catalog, String unit, List<Arm> arms) {}
+    /**
+     * {@code POST /experiments}. {@code salt} is normally left out (a random one is drawn); giving one makes a
+     * rehearsal's assignment reproducible across experiments.
+     */
+    public record Definition(String name, String catalog, String unit, List<Arm> arms, String salt) {}
 
     /** {@code POST /sessions/{id}/outcome}. */
     public record Outcome(String itemId, Boolean accepted, Double rating) {}
@@ -318,9 +321,15 @@ public class ExperimentService implements Enrolment {
             }
             arms.add(new Arm(a.name(), a.strategy(), p, weight));
         }
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
-        return new Experiment(UUID.randomUUID().toString(), d.name(), catalog, unit, HexFormat.of().formatHex(salt), arms,
+        String salt = d.salt();
+        if (salt == null) {
+            byte[] b = new byte[16];
+            random.nextBytes(b);
+            salt = HexFormat.of().formatHex(b);
+        } else if (!salt.matches("[0-9A-Za-z_-]{8,64}")) {
+            throw new SessionProblem(Kind.INVALID, "salt", "salt must be 8 to 64 letters, digits, '-' or '_'");
+        }
+        return new Experiment(UUID.randomUUID().toString(), d.name(), catalog, unit, salt, arms,
                 "running", Instant.now().truncatedTo(ChronoUnit.MICROS), null);
     }
 

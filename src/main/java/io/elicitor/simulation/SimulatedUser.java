@@ -99,4 +99,15 @@ public final class SimulatedUser {
         }
         return true;
     }
+
+    /** 0-based rank of item {@code i} in this user's true ordering of the catalog (0 = best). */
+    public int rank(int i) {
+        int better = 0;
+        for (double u : utilities) {
+            if (u > utilities[i]) {
+                better++;
+            }
+        }
+        return better;
+    }
 }

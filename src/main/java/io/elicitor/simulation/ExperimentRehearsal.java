@@ -1,0 +1,89 @@
+package io.elicitor.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.elicitor.catalog.Catalog;
+import io.elicitor.evoi.Seeds;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Rehearses a running A/B experiment with simulated users before real traffic: each user opens a session
+ * under a stable {@code userKey} (so the experiment assigns the arm, and a re-run with the same seed lands
+ * every user in the same arm), answers T queries by the logit, and reports the outcome the app would: the
+ * top recommendation is accepted when it lies within the user's top 1% of the catalog by true utility.
+ */
+public final class ExperimentRehearsal {
+    /** Share of the catalog, from the top, whose items a simulated user accepts. */
+    public static final double ACCEPT_TOP_SHARE = 0.01;
+
+    /** What one simulated session did. */
+    public record SessionOutcome(String userKey, String sessionId, String arm, String strategy, int answers,
+                                 String recommended, boolean accepted, double regret) {}
+
+    private final ServiceClient client;
+    private final Catalog catalog;
+    private final int queries;
+    private final double lambda;
+    private final boolean noiseless;
+    private final long seed;
+
+    /** A rehearsal against the service at {@code base} ({@code adminKey} is needed for the results). */
+    public ExperimentRehearsal(URI base, String adminKey, Catalog catalog, int queries, double lambda, boolean noiseless,
+                               long seed) {
+        this.client = new ServiceClient(base, adminKey);
+        this.catalog = catalog;
+        this.queries = queries;
+        this.lambda = lambda;
+        this.noiseless = noiseless;
+        this.seed = seed;
+    }
+
+    /** The stable unit key of simulated user {@code u}. */
+    public String userKey(int u) {
+        return "sim-" + seed + "-" + u;
+    }
+
+    /** Runs simulated user {@code u} through one session and reports its outcome. */
+    public SessionOutcome run(int u, SimulatedUser user) {
+        Map<String, Object> create = new LinkedHashMap<>();
+        create.put("catalog", catalog.id());
+        create.put("userKey", userKey(u));
+        create.put("seed", Seeds.mix(seed, u));
+        JsonNode s = client.call("POST", "/sessions", create, 201);
+        String sid = s.path("sessionId").asText();
+        long answerSeed = Seeds.mix(seed ^ 0x5DEECE66DL, u);
+        JsonNode recs = client.call("GET", "/sessions/" + sid + "/recommendations?limit=1", null, 200);
+        String top = recs.get(0).path("id").asText();
+        for (int t = 0; t < queries; t++) {
+            JsonNode q = client.call("POST", "/next-query", Map.of("sessionId", sid), 200);
+            JsonNode items = q.path("items");
+            int[] slate = new int[items.size()];
+            for (int i = 0; i < slate.length; i++) {
+                slate[i] = index(items.get(i).path("id").asText());
+            }
+            int chosen = user.choose(slate, lambda, noiseless, Seeds.random(answerSeed, t));
+            JsonNode a = client.call("POST", "/answer", Map.of("sessionId", sid, "queryId", q.path("queryId").asText(),
+                    "chosenItemId", items.get(chosen).path("id").asText()), 200);
+            top = a.path("recommendations").get(0).path("id").asText();
+        }
+        int rec = index(top);
+        boolean accepted = user.rank(rec) < Math.max(1, (int) Math.ceil(ACCEPT_TOP_SHARE * catalog.size()));
+        double regret = user.normalisedRegret(rec);
+        // A rating the way a person might give one: 5 for the best item, falling with regret.
+        double rating = Math.max(0.5, Math.round(2 * 5 * (1 - Math.min(1, regret / 2))) / 2.0);
+        client.call("POST", "/sessions/" + sid + "/outcome", Map.of("itemId", top, "accepted", accepted, "rating", rating), 201);
+        return new SessionOutcome(userKey(u), sid, s.path("arm").asText(null), s.path("strategy").asText(), queries, top,
+                accepted, regret);
+    }
+
+    /** {@code GET /experiments/{id}/results}. */
+    public JsonNode results(String experimentId) {
+        return client.call("GET", "/experiments/" + experimentId + "/results", null, 200);
+    }
+
+    private int index(String itemId) {
+        return catalog.indexOf(itemId).orElseThrow(() -> new IllegalStateException("the service returned item '"
+                + itemId + "', which catalog " + catalog.id() + " here does not have"));
+    }
+}

@@ -1,0 +1,229 @@
+package io.elicitor.api;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.evoi.EngineSettings;
+import io.elicitor.evoi.EngineWorkspace;
+import io.elicitor.evoi.Seeds;
+import io.elicitor.simulation.ExperimentRehearsal;
+import io.elicitor.simulation.SimulatedUser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A/B experiments over HTTP on the durable store: definitions, assignment, outcomes and results. */
+@QuarkusTest
+@TestProfile(DurableProfile.class)
+class ExperimentsTest {
+    private static final String KEY = "test-admin-key";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    CatalogRegistry catalogs;
+
+    @Inject
+    EngineSettings settings;
+
+    private final List<String> started = new ArrayList<>();
+
+    /** A copy of the cars catalog under an id of this test's own, so no other run's experiment is in the way. */
+    private String catalog;
+
+    @org.junit.jupiter.api.BeforeEach
+    void ownCatalog(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
+        catalog = "cars-exp-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.nio.file.Path src = java.nio.file.Path.of("item-catalog/cars");
+        for (String f : List.of("items.jsonl", "vectors.npy")) {
+            java.nio.file.Files.copy(src.resolve(f), tmp.resolve(f));
+        }
+        var m = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(src.resolve("manifest.json").toFile());
+        m.put("id", catalog);
+        mapper.writeValue(tmp.resolve("manifest.json").toFile(), m);
+        admin().body(Map.of("path", tmp.toString())).post("/admin/catalogs").then().statusCode(201);
+    }
+
+    private Response session(Map<String, Object> body) {
+        Map<String, Object> b = new HashMap<>(body);
+        b.put("catalog", catalog);
+        return ApiClient.post("/sessions", b);
+    }
+
+    @AfterEach
+    void stopExperiments() {
+        // Only one experiment may run per catalog: leave none running for the next test.
+        for (String id : started) {
+            admin().post("/experiments/" + id + "/stop").then().statusCode(200);
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        return ApiClient.json().header("X-Admin-Key", KEY);
+    }
+
+    private String start(Map<String, Object> definition) {
+        String id = admin().body(definition).post("/experiments").then().statusCode(201).extract().path("id");
+        started.add(id);
+        return id;
+    }
+
+    private Map<String, Object> twoArms(String unit, String salt) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("catalog", catalog);
+        d.put("name", "evoi vs random");
+        d.put("unit", unit);
+        d.put("arms", List.of(Map.of("name", "control", "strategy", "random"),
+                Map.of("name", "evoi", "strategy", "exhaustive", "params", Map.of("maxQueries", 6))));
+        if (salt != null) {
+            d.put("salt", salt);
+        }
+        return d;
+    }
+
+    @Test
+    void definitionsAreValidatedAndAdminOnly() {
+        ApiClient.post("/experiments", twoArms("session", null)).then().statusCode(401).body("field", equalTo("X-Admin-Key"));
+        ApiClient.json().get("/experiments").then().statusCode(401);
+        admin().body(Map.of("catalog", catalog, "name", "x", "arms", List.of(Map.of("name", "a", "strategy", "random")))).post("/experiments")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("arms"));
+        admin().body(Map.of("catalog", catalog, "name", "x", "unit", "cookie", "arms", List.of(Map.of("name", "a", "strategy", "random"),
+                Map.of("name", "b", "strategy", "random")))).post("/experiments").then().statusCode(400).body("field", equalTo("unit"));
+        admin().body(Map.of("catalog", catalog, "name", "x", "arms", List.of(Map.of("name", "a", "strategy", "random"),
+                Map.of("name", "b", "strategy", "no-such")))).post("/experiments").then().statusCode(400)
+                .body("field", equalTo("arms[1].strategy"));
+        admin().body(Map.of("catalog", catalog, "name", "x", "arms", List.of(Map.of("name", "a", "strategy", "random"),
+                Map.of("name", "a", "strategy", "exploit")))).post("/experiments").then().statusCode(400)
+                .body("field", equalTo("arms[1].name"));
+        admin().body(Map.of("catalog", catalog, "name", "x", "arms", List.of(Map.of("name", "a", "strategy", "random", "weight", -1),
+                Map.of("name", "b", "strategy", "exploit")))).post("/experiments").then().statusCode(400)
+                .body("field", equalTo("arms[0].weight"));
+        admin().body(Map.of("catalog", catalog, "name", "x", "arms", List.of(Map.of("name", "a", "strategy", "random",
+                "params", Map.of("slateSize", 9)), Map.of("name", "b", "strategy", "exploit")))).post("/experiments")
+                .then().statusCode(400).body("field", equalTo("arms[0].params.slateSize"));
+        admin().body(Map.of("catalog", catalog, "name", "x", "arms", List.of(Map.of("name", "a", "strategy", "random",
+                "params", Map.of("colour", 1)), Map.of("name", "b", "strategy", "exploit")))).post("/experiments")
+                .then().statusCode(400).contentType("application/problem+json");
+
+        String id = start(twoArms("session", null));
+        admin().body(twoArms("session", null)).post("/experiments").then().statusCode(409).body("field", equalTo("catalog"));
+        admin().get("/experiments").then().statusCode(200).body("id", hasItem(id));
+        admin().get("/experiments/" + id).then().statusCode(200).body("status", equalTo("running"))
+                .body("arms[1].params.maxQueries", equalTo(6)).body("salt", nullValue());
+        admin().get("/experiments/no-such").then().statusCode(404);
+        admin().post("/experiments/" + id + "/stop").then().statusCode(200).body("status", equalTo("stopped"))
+                .body("stoppedAt", notNullValue());
+        session(Map.of()).then().statusCode(201).body("arm", nullValue());
+    }
+
+    @Test
+    void sessionsAreAssignedStickilyAndRunTheirArm() {
+        String id = start(twoArms("userKey", null));
+        Map<String, String> arms = new HashMap<>();
+        for (int u = 0; u < 12; u++) {
+            Response r = session(Map.of("userKey", "sticky-" + u)).then().statusCode(201).extract().response();
+            assertEquals(id, r.path("experimentId"));
+            String arm = r.path("arm");
+            assertEquals(arm.equals("evoi") ? "exhaustive" : "random", r.path("strategy"));
+            arms.put("sticky-" + u, arm);
+        }
+        for (Map.Entry<String, String> e : arms.entrySet()) {
+            session(Map.of("userKey", e.getKey())).then().statusCode(201).body("arm", equalTo(e.getValue()));
+        }
+        assertTrue(arms.containsValue("evoi") && arms.containsValue("control"), arms.toString());
+        // An explicit strategy would break the comparison.
+        session(Map.of("userKey", "sticky-0", "strategy", "random")).then().statusCode(409)
+                .body("field", equalTo("strategy"));
+        // A userKey experiment cannot place a session without a userKey: it runs outside the experiment.
+        session(Map.of("strategy", "random")).then().statusCode(201).body("arm", nullValue());
+        // maxQueries: after 6 answers the evoi arm's queries say stop.
+        String evoiUser = arms.entrySet().stream().filter(e -> e.getValue().equals("evoi")).findFirst().orElseThrow().getKey();
+        String sid = session(Map.of("userKey", evoiUser)).then().statusCode(201).extract().path("sessionId");
+        for (int t = 0; t < 6; t++) {
+            Response q = ApiClient.nextQuery(sid).then().statusCode(200).extract().response();
+            ApiClient.answer(sid, q.path("queryId"), q.path("items[0].id")).then().statusCode(200);
+        }
+        ApiClient.nextQuery(sid).then().statusCode(200).body("stop", equalTo(true));
+        ApiClient.json().get("/sessions/" + sid).then().body("arm", equalTo("evoi")).body("experimentId", equalTo(id));
+    }
+
+    @Test
+    void outcomesAreValidated() {
+        String sid = session(Map.of("seed", 3)).then().statusCode(201).extract().path("sessionId");
+        ApiClient.post("/sessions/" + sid + "/outcome", Map.of("itemId", "001", "accepted", true, "rating", 4.5))
+                .then().statusCode(201).body("accepted", equalTo(true)).body("itemId", equalTo("001"));
+        ApiClient.post("/sessions/no-such/outcome", Map.of("itemId", "001", "accepted", true)).then().statusCode(404);
+        ApiClient.post("/sessions/" + sid + "/outcome", Map.of("itemId", "no-such-car", "accepted", true))
+                .then().statusCode(400).body("field", equalTo("itemId"));
+        ApiClient.post("/sessions/" + sid + "/outcome", Map.of("itemId", "001")).then().statusCode(400)
+                .body("field", equalTo("accepted"));
+        ApiClient.post("/sessions/" + sid + "/outcome", Map.of("itemId", "001", "accepted", false, "rating", 11))
+                .then().statusCode(400).body("field", equalTo("rating"));
+        ApiClient.post("/sessions/" + sid + "/outcome", Map.of("itemId", "001", "accepted", "maybe"))
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void rehearsedExperimentShowsTheEvoiArmAheadWithAnHonestInterval() throws Exception {
+        // 400 simulated sessions through HTTP; a fixed salt and seeds make the whole run reproducible.
+        String id = start(twoArms("userKey", "rehearsal-salt-1"));
+        CatalogRegistry.Entry cars = catalogs.latest(catalog).orElseThrow();
+        int n = 400;
+        int d = cars.catalog().dimension();
+        float[] w = EngineWorkspace.outside(() -> cars.prior().sample(n, Seeds.random(2024, 1)).dup('c').data().asFloat());
+        ExperimentRehearsal rehearsal = new ExperimentRehearsal(base, KEY, cars.catalog(), 6, settings.lambda(), false, 2024);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<ExperimentRehearsal.SessionOutcome>> futures = new ArrayList<>();
+        for (int u = 0; u < n; u++) {
+            float[] truth = new float[d];
+            System.arraycopy(w, u * d, truth, 0, d);
+            SimulatedUser user = new SimulatedUser(truth, cars.catalog().vectors());
+            int unit = u;
+            futures.add(pool.submit(() -> rehearsal.run(unit, user)));
+        }
+        Map<String, String> armOf = new HashMap<>();
+        for (Future<ExperimentRehearsal.SessionOutcome> f : futures) {
+            ExperimentRehearsal.SessionOutcome o = f.get();
+            armOf.put(o.userKey(), o.arm());
+        }
+        pool.shutdown();
+
+        JsonNode results = rehearsal.results(id);
+        JsonNode control = results.path("arms").get(0);
+        JsonNode evoi = results.path("arms").get(1);
+        assertEquals(n, control.path("sessions").asInt() + evoi.path("sessions").asInt());
+        assertFalse(results.path("sampleRatioMismatch").asBoolean(), results.toString());
+        assertTrue(evoi.path("acceptanceRate").asDouble() > control.path("acceptanceRate").asDouble(), results.toString());
+        JsonNode c = results.path("comparisons").get(0);
+        assertTrue(c.path("differenceLow").asDouble() > 0, "the interval of the difference must exclude 0: " + c);
+        assertEquals(6.0, evoi.path("answersPerSession").asDouble(), 1e-9);
+        assertTrue(evoi.path("nextQueryMsP50").isNumber() && evoi.path("meanRating").isNumber());
+
+        // Re-running with the same unit keys reproduces the assignment.
+        for (int u = 0; u < 20; u++) {
+            String key = rehearsal.userKey(u);
+            session(Map.of("userKey", key)).then().statusCode(201).body("arm", equalTo(armOf.get(key)));
+        }
+    }
+}
