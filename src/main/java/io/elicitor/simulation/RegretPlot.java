@@ -38,8 +38,8 @@ public final class RegretPlot {
 
     /** Writes a log-x plot of milliseconds per query against catalog size, one line per series. */
     public static void writeScaling(Map<String, double[][]> series, String xTitle, Path out) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title("milliseconds per query")
-                .xAxisTitle(xTitle).yAxisTitle("ms per query (p50)").build();
+        XYChart chart = new XYChartBuilder().width(900).height(560).title("milliseconds per query against " + xTitle)
+                .xAxisTitle(xTitle + " (log)").yAxisTitle("ms per query, p50 (log)").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
