@@ -142,7 +142,7 @@ class CatalogLoaderTest {
     void refusesAManifestThatDisagreesWithItsFiles() throws Exception {
         writeGood();
         writeManifest(manifest(N - 1, D, true));
-        assertMentions(refusal(), "items.jsonl", "has 4 items", "itemCount 3");
+        assertMentions(refusal(), "items.jsonl", "more than the 3 items", "itemCount", "line 4");
         // Items agree with the manifest but the vectors have another row count.
         writeGood();
         CatalogWriter.writeMatrix(dir.resolve("vectors.npy"), N + 1, D, values(N + 1, D));
