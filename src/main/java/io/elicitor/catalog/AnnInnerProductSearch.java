@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Approximate maximum inner product search on jvector graph indexes, for catalogs too large to scan per
@@ -91,12 +92,17 @@ public final class AnnInnerProductSearch implements InnerProductSearch {
     private final List<Range> ranges;
     private final ExactInnerProductSearch exact;
     private final long buildNanos;
+    /** GraphSearchers are reusable but not thread-safe: one per thread and range, created on first use. */
+    private final ThreadLocal<GraphSearcher[]> searchers;
+    private final LongAdder graphQueries = new LongAdder();
+    private final LongAdder rangesSearched = new LongAdder();
 
     private AnnInnerProductSearch(ItemMatrix items, Settings settings, float[] data, List<Range> ranges, long buildNanos) {
         this.items = items;
         this.settings = settings;
         this.data = data;
         this.ranges = List.copyOf(ranges);
+        this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher[this.ranges.size()]);
         this.exact = new ExactInnerProductSearch(items);
         this.buildNanos = buildNanos;
     }
@@ -187,6 +193,12 @@ public final class AnnInnerProductSearch implements InnerProductSearch {
         return ranges.size();
     }
 
+    /** Mean number of norm ranges (graphs) searched per graph query so far. */
+    public double meanRangesSearched() {
+        long q = graphQueries.sum();
+        return q == 0 ? 0 : rangesSearched.sum() / (double) q;
+    }
+
     /** Wall time the build took, in milliseconds. */
     public long buildMillis() {
         return buildNanos / 1_000_000;
@@ -220,19 +232,21 @@ public final class AnnInnerProductSearch implements InnerProductSearch {
         VectorFloat<?> qv = VTS.createFloatVector(q);
         TopK top = new TopK(k);
         PriorityQueue<Float> kth = new PriorityQueue<>(k + 1);
-        for (Range range : ranges) {
+        graphQueries.increment();
+        GraphSearcher[] mine = searchers.get();
+        for (int ri = 0; ri < ranges.size(); ri++) {
+            Range range = ranges.get(ri);
             if (kth.size() == k && kth.peek() >= qn * range.maxNorm()) {
                 break; // no item of this range or the smaller ones can enter the top k
             }
+            rangesSearched.increment();
             int[] rows = range.rows();
             Bits accept = excludedCount == 0 ? Bits.ALL : i -> !excluded.get(rows[i]);
-            SearchResult result;
-            try (GraphSearcher searcher = new GraphSearcher(range.graph())) {
-                var ssp = DefaultSearchScoreProvider.exact(qv, VectorSimilarityFunction.DOT_PRODUCT, range.augmented());
-                result = searcher.search(ssp, depth, accept);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (mine[ri] == null) {
+                mine[ri] = new GraphSearcher(range.graph());
             }
+            var ssp = DefaultSearchScoreProvider.exact(qv, VectorSimilarityFunction.DOT_PRODUCT, range.augmented());
+            SearchResult result = mine[ri].search(ssp, depth, accept);
             // Exact re-scoring against the original vectors.
             for (SearchResult.NodeScore ns : result.getNodes()) {
                 int row = rows[ns.node];

@@ -109,7 +109,8 @@ final class BenchAnnCommand implements Callable<Integer> {
             }
         }
         double recall = hits / ((double) queries * k);
-        System.out.printf("recall@%d: %.4f%n", k, recall);
+        System.out.printf("recall@%d: %.4f (norm ranges searched per query: %.1f of %d)%n", k, recall,
+                ann.meanRangesSearched(), ann.rangeCount());
         System.out.printf("ms per query: exact %.2f (one at a time), exact %.2f (batched %d), ANN %.3f%n", exactMs,
                 exactBatchMs, queries, annMs);
         return 0;

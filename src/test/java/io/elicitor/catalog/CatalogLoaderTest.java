@@ -143,6 +143,10 @@ class CatalogLoaderTest {
         writeGood();
         writeManifest(manifest(N - 1, D, true));
         assertMentions(refusal(), "items.jsonl", "more than the 3 items", "itemCount", "line 4");
+        writeGood();
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("items.jsonl")));
+        Files.write(dir.resolve("items.jsonl"), lines.subList(0, N - 1));
+        assertMentions(refusal(), "items.jsonl", "has 3 items", "itemCount 4");
         // Items agree with the manifest but the vectors have another row count.
         writeGood();
         CatalogWriter.writeMatrix(dir.resolve("vectors.npy"), N + 1, D, values(N + 1, D));
