@@ -74,7 +74,7 @@ public final class AnnInnerProductSearch implements InnerProductSearch {
 
         /** The settings measured in evoi/RESULTS.md. */
         public static Settings defaults() {
-            return new Settings(16, 100, 100, 1.2f, 8, 1.1, true);
+            return new Settings(16, 50, 50, 1.2f, 8, 1.1, true);
         }
 
         /** The same with another norm ratio. */
