@@ -7,6 +7,7 @@ import io.elicitor.evoi.Prior;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,7 +47,7 @@ public final class CatalogRegistry {
             throw new IllegalArgumentException("ANN threshold must be >= 0, got " + annThreshold);
         }
         this.annThreshold = annThreshold;
-        this.annSettings = java.util.Objects.requireNonNull(annSettings, "annSettings");
+        this.annSettings = Objects.requireNonNull(annSettings, "annSettings");
     }
 
     /** Catalog size above which ANN search is used. */

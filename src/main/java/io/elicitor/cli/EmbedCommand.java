@@ -118,7 +118,12 @@ final class EmbedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--ratings needs --format ml-100k or ml-latest");
         }
         RatingsEmbedder.Format fmt = RatingsEmbedder.Format.parse(format);
-        int[] parts = Arrays.stream(split.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        int[] parts;
+        try {
+            parts = Arrays.stream(split.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--split needs three whole percentages like 60,20,20, got '" + split + "'");
+        }
         BiasedAls.Solver slv = switch (solver.toLowerCase(Locale.ROOT)) {
             case "java" -> BiasedAls.Solver.JAVA;
             case "nd4j" -> BiasedAls.Solver.ND4J;
