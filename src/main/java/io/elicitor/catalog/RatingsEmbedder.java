@@ -55,8 +55,15 @@ public final class RatingsEmbedder {
      * @param iterations ALS sweeps
      * @param lambda weighted-λ regularisation
      * @param solver how normal equations are solved
+     * @param shrink pseudo-count n₀ added to each row's rating count in the penalty {@code λ (n + n₀)}
      */
-    public record Settings(int d, int[] split, long seed, int iterations, double lambda, BiasedAls.Solver solver) {
+    public record Settings(int d, int[] split, long seed, int iterations, double lambda, BiasedAls.Solver solver,
+                           double shrink) {
+        /** The same with the default pseudo-count. */
+        public Settings(int d, int[] split, long seed, int iterations, double lambda, BiasedAls.Solver solver) {
+            this(d, split, seed, iterations, lambda, solver, BiasedAls.DEFAULT_SHRINK);
+        }
+
         /** Validates eagerly. */
         public Settings {
             if (d < 1) {
@@ -72,6 +79,9 @@ public final class RatingsEmbedder {
                         + lambda);
             }
             Objects.requireNonNull(solver, "solver");
+            if (!(shrink >= 0)) {
+                throw new IllegalArgumentException("--shrink must be >= 0, got " + shrink);
+            }
         }
     }
 
@@ -282,7 +292,8 @@ public final class RatingsEmbedder {
             ri[k] = itemIndex.get(ratings.item()[p]);
             rv[k] = ratings.rating()[p];
         }
-        BiasedAls als = new BiasedAls(d, settings.lambda(), settings.iterations(), settings.seed(), settings.solver());
+        BiasedAls als = new BiasedAls(d, settings.lambda(), settings.iterations(), settings.seed(), settings.solver(),
+                settings.shrink());
         long t0 = System.nanoTime();
         BiasedAls.Model model = als.fit(BiasedAls.Sparse.of(user1Index.size(), ru, ri, rv),
                 BiasedAls.Sparse.of(itemIndex.size(), ri, ru, rv), onIteration);

@@ -68,6 +68,11 @@ final class EmbedCommand implements Callable<Integer> {
             description = "Weighted-lambda regularisation (default: ${DEFAULT-VALUE}).")
     double reg;
 
+    @Option(names = "--shrink", defaultValue = "10",
+            description = "Pseudo-count n0 in the penalty lambda*(n + n0): keeps rarely rated items near average"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double shrink;
+
     @Option(names = "--solver", defaultValue = "java",
             description = "Normal-equation solver: java (Cholesky) or nd4j (batched LinearSolve) (default: ${DEFAULT-VALUE}).")
     String solver;
@@ -129,7 +134,8 @@ final class EmbedCommand implements Callable<Integer> {
             case "nd4j" -> BiasedAls.Solver.ND4J;
             default -> throw new IllegalArgumentException("--solver must be java or nd4j, got '" + solver + "'");
         };
-        RatingsEmbedder embedder = new RatingsEmbedder(new RatingsEmbedder.Settings(dim, parts, seed, iterations, reg, slv));
+        RatingsEmbedder embedder = new RatingsEmbedder(new RatingsEmbedder.Settings(dim, parts, seed, iterations, reg, slv,
+                shrink));
         RatingsEmbedder.Ratings data = RatingsEmbedder.readRatings(ratings, fmt);
         Map<Integer, Item> known = RatingsEmbedder.readItems(ratings, fmt);
         RatingsEmbedder.Result result;
@@ -147,15 +153,17 @@ final class EmbedCommand implements Callable<Integer> {
         provenance.put("attribution", attribution != null ? attribution
                 : "F. M. Harper and J. A. Konstan, The MovieLens Datasets: History and Context, ACM TiiS 5(4), 2015");
         Map<String, Object> vectors = new LinkedHashMap<>();
-        vectors.put("method", "biased ALS (weighted-lambda), item = [v, b_i, 1], user = [u, 1, mu + b_u]");
+        vectors.put("method", "biased ALS (penalty lambda*(n + shrink)), item = [v, b_i, 1], user = [u, 1, mu + b_u]");
         vectors.put("latentDimension", dim);
         vectors.put("split", split);
         vectors.put("seed", seed);
         vectors.put("iterations", iterations);
         vectors.put("reg", reg);
+        vectors.put("shrink", shrink);
         vectors.put("report", result.report());
         vectors.put("command", "./elicitor embed --ratings " + ratings + " --format " + format + " --dim " + dim
-                + " --split " + split + " --seed " + seed + " --iterations " + iterations + " --reg " + reg + " --out " + out);
+                + " --split " + split + " --seed " + seed + " --iterations " + iterations + " --reg " + reg + " --shrink "
+                + shrink + " --out " + out);
         CatalogManifest manifest = new CatalogManifest(cid, catalogVersion, catalogTitle != null ? catalogTitle
                 : "MovieLens " + format + " (biased ALS, d=" + dim + ")", result.dimension(), result.items().size(),
                 new CatalogManifest.Files("items.jsonl", "vectors.npy", "users-train.npy", "users-heldout.npy"),
