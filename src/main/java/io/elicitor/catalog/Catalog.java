@@ -1,10 +1,7 @@
 package io.elicitor.catalog;
 
 import io.elicitor.evoi.ItemMatrix;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Catalog {
     private final CatalogManifest manifest;
     private final List<Item> items;
-    private final Map<String, Integer> indexById;
+    private final IdIndex indexById;
     private final ItemMatrix vectors;
     private final INDArray usersTrain;
     private final INDArray usersHeldout;
@@ -25,19 +22,27 @@ public final class Catalog {
     /** Assembles a catalog; the loader has validated the parts. */
     public Catalog(CatalogManifest manifest, List<Item> items, ItemMatrix vectors, INDArray usersTrain,
                    INDArray usersHeldout) {
+        this(manifest, List.copyOf(items), null, vectors, usersTrain, usersHeldout);
+    }
+
+    /** The same with the loader's id index of {@code items} (an unmodifiable list), so it is not built twice. */
+    Catalog(CatalogManifest manifest, List<Item> items, IdIndex index, ItemMatrix vectors, INDArray usersTrain,
+            INDArray usersHeldout) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
-        this.items = List.copyOf(items);
+        this.items = items;
         this.vectors = Objects.requireNonNull(vectors, "vectors");
         if (this.items.size() != vectors.size()) {
             throw new IllegalArgumentException(items.size() + " items but " + vectors.size() + " vectors");
         }
-        Map<String, Integer> index = new HashMap<>(this.items.size() * 2);
-        for (int i = 0; i < this.items.size(); i++) {
-            if (index.put(this.items.get(i).id(), i) != null) {
-                throw new IllegalArgumentException("duplicate item id " + this.items.get(i).id());
+        if (index == null) {
+            index = new IdIndex(this.items, this.items.size());
+            for (int i = 0; i < this.items.size(); i++) {
+                if (index.put(i) >= 0) {
+                    throw new IllegalArgumentException("duplicate item id " + this.items.get(i).id());
+                }
             }
         }
-        this.indexById = Collections.unmodifiableMap(index);
+        this.indexById = index;
         this.usersTrain = usersTrain;
         this.usersHeldout = usersHeldout;
     }
@@ -76,8 +81,8 @@ public final class Catalog {
 
     /** The row of an item id, if present. */
     public OptionalInt indexOf(String itemId) {
-        Integer i = itemId == null ? null : indexById.get(itemId);
-        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+        int i = itemId == null ? -1 : indexById.get(itemId);
+        return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
     }
 
     /** The embeddings. */

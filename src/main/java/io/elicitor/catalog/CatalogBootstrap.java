@@ -16,7 +16,7 @@ public final class CatalogBootstrap {
     @Produces
     @Singleton
     CatalogRegistry registry(ElicitorConfig config) {
-        CatalogRegistry registry = new CatalogRegistry();
+        CatalogRegistry registry = new CatalogRegistry(config.annThreshold());
         if (config.bundledCatalog()) {
             load(registry, "bundled sample catalog", () -> CatalogLoader.loadResource(BUNDLED));
         }
@@ -38,8 +38,9 @@ public final class CatalogBootstrap {
         try {
             Catalog c = loading.load();
             CatalogRegistry.Entry e = registry.register(c);
-            LOG.infof("catalog '%s' version %s loaded from %s: %d items, dimension %d, prior: %s", c.id(), c.version(),
-                    what, c.size(), c.dimension(), e.priorDescription());
+            LOG.infof("catalog '%s' version %s loaded from %s: %d items, dimension %d, prior: %s, search: %s", c.id(),
+                    c.version(), what, c.size(), c.dimension(), e.priorDescription(),
+                    e.search().getClass().getSimpleName());
         } catch (CatalogException e) {
             // A bad catalog is refused; the service keeps serving the ones it has.
             LOG.errorf("catalog refused: %s", e.getMessage());

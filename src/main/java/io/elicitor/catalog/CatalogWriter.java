@@ -38,6 +38,23 @@ public final class CatalogWriter {
         JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("manifest.json").toFile(), manifest);
     }
 
+    /**
+     * Writes a catalog with population user vectors: {@code usersTrain} and {@code usersHeldout} (row-major,
+     * {@code n × d}) go to the files the manifest names; the manifest is written last.
+     */
+    public static void write(Path dir, CatalogManifest manifest, List<Item> items, float[] vectors, float[] usersTrain,
+                             float[] usersHeldout) throws IOException {
+        int d = manifest.dimension();
+        if (manifest.files().usersTrain() == null || manifest.files().usersHeldout() == null
+                || usersTrain.length % d != 0 || usersHeldout.length % d != 0) {
+            throw new IllegalArgumentException("manifest must name both user files and user vectors must have dimension " + d);
+        }
+        Files.createDirectories(dir);
+        writeMatrix(dir.resolve(manifest.files().usersTrain()), usersTrain.length / d, d, usersTrain);
+        writeMatrix(dir.resolve(manifest.files().usersHeldout()), usersHeldout.length / d, d, usersHeldout);
+        write(dir, manifest, items, vectors);
+    }
+
     /** Writes one float32 matrix as {@code .npy}. */
     public static void writeMatrix(Path file, int rows, int columns, float[] data) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -5,7 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elicitor.catalog.AttributeEmbedder;
 import io.elicitor.catalog.CatalogException;
 import io.elicitor.catalog.CatalogManifest;
+import io.elicitor.catalog.BiasedAls;
 import io.elicitor.catalog.CatalogWriter;
+import io.elicitor.catalog.Csv;
+import io.elicitor.catalog.Item;
+import io.elicitor.catalog.RatingsEmbedder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,13 +30,52 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code elicitor embed}: builds a catalog folder from an attribute table. */
+/**
+ * {@code elicitor embed}: builds a catalog folder from an attribute table (JSON array or CSV) or from
+ * MovieLens ratings (biased ALS with a three-way user split).
+ */
 @Command(name = "embed", mixinStandardHelpOptions = true,
-        description = "Build a catalog (manifest.json, items.jsonl, vectors.npy) from an attribute table:"
-                + " numeric columns standardised with gaps imputed, categorical columns one-hot.")
+        description = "Build a catalog (manifest.json, items.jsonl, vectors.npy) either from an attribute table"
+                + " (--attributes: numeric columns standardised with gaps imputed, categorical columns one-hot) or"
+                + " from ratings (--ratings: biased ALS; also users-train.npy and users-heldout.npy).")
 final class EmbedCommand implements Callable<Integer> {
-    @Option(names = "--attributes", required = true, description = "JSON array of row objects.")
+    @Option(names = "--attributes", description = "Attribute table: a JSON array of row objects, or CSV with a header"
+            + " line (by the .csv extension).")
     Path attributes;
+
+    @Option(names = "--ratings", description = "Ratings file: ML-100K u.data or ml-latest ratings.csv.")
+    Path ratings;
+
+    @Option(names = "--format", description = "Ratings format: ml-100k or ml-latest.")
+    String format;
+
+    @Option(names = "--dim", defaultValue = "32",
+            description = "Latent dimension d; the catalog's is d + 2 (biases folded in) (default: ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(names = "--split", defaultValue = "60,20,20",
+            description = "Percent of users fitted / folded in as prior population / folded in as held-out"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--iterations", defaultValue = "15", description = "ALS sweeps (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--reg", defaultValue = "0.1",
+            description = "Weighted-lambda regularisation (default: ${DEFAULT-VALUE}).")
+    double reg;
+
+    @Option(names = "--shrink", defaultValue = "10",
+            description = "Pseudo-count n0 in the penalty lambda*(n + n0): keeps rarely rated items near average"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double shrink;
+
+    @Option(names = "--solver", defaultValue = "java",
+            description = "Normal-equation solver: java (Cholesky) or nd4j (batched LinearSolve) (default: ${DEFAULT-VALUE}).")
+    String solver;
 
     @Option(names = "--numeric", split = ",", description = "Numeric columns (ISO dates become fractional years).")
     List<String> numeric = List.of();
@@ -34,7 +83,7 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--categorical", split = ",", description = "Categorical columns (one-hot).")
     List<String> categorical = List.of();
 
-    @Option(names = "--title", required = true, description = "Column holding each item's title.")
+    @Option(names = "--title", description = "Column holding each item's title (attributes mode).")
     String title;
 
     @Option(names = "--id", description = "Column holding unique item ids (default: rows are numbered).")
@@ -63,10 +112,92 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, CatalogException {
+        if ((attributes == null) == (ratings == null)) {
+            throw new IllegalArgumentException("give exactly one of --attributes FILE or --ratings FILE");
+        }
+        return ratings != null ? ratingsMode() : attributesMode();
+    }
+
+    private Integer ratingsMode() throws IOException, CatalogException {
+        if (format == null) {
+            throw new IllegalArgumentException("--ratings needs --format ml-100k or ml-latest");
+        }
+        RatingsEmbedder.Format fmt = RatingsEmbedder.Format.parse(format);
+        int[] parts;
+        try {
+            parts = Arrays.stream(split.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--split needs three whole percentages like 60,20,20, got '" + split + "'");
+        }
+        BiasedAls.Solver slv = switch (solver.toLowerCase(Locale.ROOT)) {
+            case "java" -> BiasedAls.Solver.JAVA;
+            case "nd4j" -> BiasedAls.Solver.ND4J;
+            default -> throw new IllegalArgumentException("--solver must be java or nd4j, got '" + solver + "'");
+        };
+        RatingsEmbedder embedder = new RatingsEmbedder(new RatingsEmbedder.Settings(dim, parts, seed, iterations, reg, slv,
+                shrink));
+        RatingsEmbedder.Ratings data = RatingsEmbedder.readRatings(ratings, fmt);
+        Map<Integer, Item> known = RatingsEmbedder.readItems(ratings, fmt);
+        RatingsEmbedder.Result result;
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("ALS").setInitialMax(iterations)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+            result = embedder.build(data, known, it -> bar.stepTo(it));
+        }
+        String cid = catalogId != null ? catalogId : out.toAbsolutePath().normalize().getFileName().toString();
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("input", ratings.getFileName().toString());
+        provenance.put("sha256", sha256(Files.readAllBytes(ratings)));
+        provenance.put("source", source != null ? source : "GroupLens MovieLens (" + format + ")");
+        provenance.put("license", license != null ? license
+                : "GroupLens research-only licence: do not redistribute; no commercial use");
+        provenance.put("attribution", attribution != null ? attribution
+                : "F. M. Harper and J. A. Konstan, The MovieLens Datasets: History and Context, ACM TiiS 5(4), 2015");
+        Map<String, Object> vectors = new LinkedHashMap<>();
+        vectors.put("method", "biased ALS (penalty lambda*(n + shrink)), item = [v, b_i, 1], user = [u, 1, mu + b_u]");
+        vectors.put("latentDimension", dim);
+        vectors.put("split", split);
+        vectors.put("seed", seed);
+        vectors.put("iterations", iterations);
+        vectors.put("reg", reg);
+        vectors.put("shrink", shrink);
+        vectors.put("report", result.report());
+        vectors.put("command", "./elicitor embed --ratings " + ratings + " --format " + format + " --dim " + dim
+                + " --split " + split + " --seed " + seed + " --iterations " + iterations + " --reg " + reg + " --shrink "
+                + shrink + " --out " + out);
+        CatalogManifest manifest = new CatalogManifest(cid, catalogVersion, catalogTitle != null ? catalogTitle
+                : "MovieLens " + format + " (biased ALS, d=" + dim + ")", result.dimension(), result.items().size(),
+                new CatalogManifest.Files("items.jsonl", "vectors.npy", "users-train.npy", "users-heldout.npy"),
+                provenance, vectors);
+        int dimension = result.dimension();
+        CatalogWriter.write(out, manifest, result.items(), result.itemVectors(), result.usersTrain(), result.usersHeldout());
+        Map<String, Object> r = result.report();
+        System.out.printf("wrote %s: %d items, dimension %d (latent %d + item bias + user bias); users: train %s,"
+                + " held-out %s%n", out, result.items().size(), dimension, dim, r.get("usersTrain"), r.get("usersHeldout"));
+        System.out.printf("groups (users): %s; fitted on %s ratings in %s s (solves %s ms, %s)%n", r.get("users"),
+                r.get("fitRatings"), r.get("fitSeconds"), r.get("solveMillis"), slv);
+        System.out.printf("RMSE group 1 held-out 10%% (%s ratings): %s%n", r.get("group1HeldoutRatings"),
+                r.get("rmseGroup1Heldout"));
+        System.out.printf("RMSE fold-in, 10%% kept out: train users %s, held-out users %s (%s ratings)%n",
+                r.get("rmseFoldInTrain"), r.get("rmseFoldInHeldout"), r.get("foldInTestRatings"));
+        System.out.printf("mean vector norm: train %s, held-out %s (ratio %s); latent part: train %s, held-out %s"
+                + " (ratio %s), jointly fitted group 1 %s%n", r.get("meanNormTrain"), r.get("meanNormHeldout"),
+                r.get("normRatio"), r.get("meanLatentNormTrain"), r.get("meanLatentNormHeldout"),
+                r.get("latentNormRatio"), r.get("meanLatentNormJointlyFitted"));
+        return 0;
+    }
+
+    private Integer attributesMode() throws IOException, CatalogException {
+        if (title == null) {
+            throw new IllegalArgumentException("--attributes needs --title COLUMN");
+        }
         byte[] raw = Files.readAllBytes(attributes);
         List<Map<String, Object>> rows;
-        try (InputStream in = Files.newInputStream(attributes)) {
-            rows = new ObjectMapper().readValue(in, new TypeReference<>() {});
+        if (attributes.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            rows = Csv.rows(new String(raw, StandardCharsets.UTF_8), attributes.toString());
+        } else {
+            try (InputStream in = Files.newInputStream(attributes)) {
+                rows = new ObjectMapper().readValue(in, new TypeReference<>() {});
+            }
         }
         AttributeEmbedder.Result result = new AttributeEmbedder(numeric, categorical, title, id)
                 .embed(rows, attributes.toString());

@@ -23,6 +23,10 @@ public interface ElicitorConfig {
     @WithDefault("true")
     boolean bundledCatalog();
 
+    /** Catalogs with more items than this get an approximate (jvector) inner-product index; smaller ones exact search. */
+    @WithDefault("200000")
+    int annThreshold();
+
     /** Catalog used when a session names none. */
     @WithDefault("cars")
     String defaultCatalog();

@@ -1,0 +1,110 @@
+package io.elicitor.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.elicitor.evoi.ExactInnerProductSearch;
+import io.elicitor.evoi.InnerProductSearch;
+import io.elicitor.evoi.ItemMatrix;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Recall of the jvector index against exact search on a 20k synthetic catalog, and its edge cases. */
+class AnnInnerProductSearchTest {
+    private static final int N = 20_000;
+    private static final int D = 16;
+    private static ItemMatrix items;
+    private static AnnInnerProductSearch ann;
+    private static ExactInnerProductSearch exact;
+
+    @BeforeAll
+    static void build() {
+        items = ItemMatrix.of(SyntheticCatalog.vectors(N, D, 200, 7), N, D);
+        ann = AnnInnerProductSearch.build(items, AnnInnerProductSearch.Settings.defaults());
+        exact = new ExactInnerProductSearch(items);
+    }
+
+    @Test
+    void recallAt10IsAtLeast095() {
+        float[][] queries = SyntheticCatalog.queries(100, D, 7);
+        double hits = 0;
+        for (float[] q : queries) {
+            Set<Integer> truth = new HashSet<>();
+            for (int i : exact.topK(q, 10, null)) {
+                truth.add(i);
+            }
+            int[] found = ann.topK(q, 10, null);
+            assertEquals(10, found.length);
+            for (int i : found) {
+                hits += truth.contains(i) ? 1 : 0;
+            }
+        }
+        double recall = hits / (queries.length * 10.0);
+        assertTrue(recall >= 0.95, "recall@10 " + recall);
+        assertTrue(ann.rangeCount() > 1, "norm ranges built: " + ann.rangeCount());
+    }
+
+    @Test
+    void resultsAreExactlyRescoredAndSortedBestFirst() {
+        float[] q = SyntheticCatalog.queries(1, D, 99)[0];
+        int[] found = ann.topK(q, 10, null);
+        float[] scores = items.scores(q);
+        for (int i = 1; i < found.length; i++) {
+            assertTrue(scores[found[i - 1]] >= scores[found[i]] - 1e-5f);
+        }
+    }
+
+    @Test
+    void neverReturnsExcludedItems() {
+        float[] q = SyntheticCatalog.queries(1, D, 5)[0];
+        int[] first = ann.topK(q, 10, null);
+        BitSet excluded = new BitSet(N);
+        for (int i : first) {
+            excluded.set(i);
+        }
+        for (int i = 0; i < N; i += 3) {
+            excluded.set(i);
+        }
+        for (int i : ann.topK(q, 10, excluded)) {
+            assertFalse(excluded.get(i), "returned excluded item " + i);
+        }
+        // Most of the catalog excluded: falls back to exact search, which gives the same answer.
+        BitSet most = new BitSet(N);
+        most.set(0, N - 500);
+        assertArrayEquals(exact.topK(q, 10, most), ann.topK(q, 10, most));
+    }
+
+    @Test
+    void validatesArguments() {
+        assertThrows(IllegalArgumentException.class, () -> ann.topK(new float[D + 1], 10, null));
+        assertThrows(IllegalArgumentException.class, () -> ann.topK(new float[D], 0, null));
+        assertThrows(IllegalArgumentException.class, () -> new AnnInnerProductSearch.Settings(1, 100, 100, 1.2f, 8, 1.1, true));
+    }
+
+    @Test
+    void registryChoosesAnnAboveTheThreshold() throws Exception {
+        CatalogRegistry small = new CatalogRegistry(1_000_000);
+        CatalogRegistry large = new CatalogRegistry(1_000);
+        Catalog c = tinyCatalog(3_000);
+        InnerProductSearch s1 = small.searchFor(c);
+        InnerProductSearch s2 = large.searchFor(c);
+        assertTrue(s1 instanceof ExactInnerProductSearch, s1.getClass().getName());
+        assertTrue(s2 instanceof AnnInnerProductSearch, s2.getClass().getName());
+        assertEquals(CatalogRegistry.DEFAULT_ANN_THRESHOLD, new CatalogRegistry().annThreshold());
+    }
+
+    private static Catalog tinyCatalog(int n) {
+        java.util.List<Item> list = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(new Item("i" + i, "Item " + i, java.util.Map.of()));
+        }
+        return new Catalog(new CatalogManifest("tiny", "1", null, 4, n, CatalogManifest.Files.standard(), null, null), list,
+                ItemMatrix.of(SyntheticCatalog.vectors(n, 4, 10, 3), n, 4), null, null);
+    }
+}
