@@ -37,18 +37,21 @@ public final class GradientStrategy implements QueryStrategy {
      * @param swapStarts best exactly scored candidates the swap search starts from (0 turns it off)
      * @param swapRounds best-improvement rounds per swap search
      * @param swapKeep best swaps per slot (by the scan) re-scored exactly each round
+     * @param anchors greedy completions seeded, from the best items by expected utility (at least 1: greedy's own)
      */
-    public record Settings(int restarts, int steps, double rate, int swapStarts, int swapRounds, int swapKeep) {
+    public record Settings(int restarts, int steps, double rate, int swapStarts, int swapRounds, int swapKeep,
+                           int anchors) {
         /** Validates every field. */
         public Settings {
-            if (restarts < 2 || steps < 0 || !(rate > 0) || swapStarts < 0 || swapRounds < 0 || swapKeep < 1) {
-                throw new IllegalArgumentException("need restarts >= 2, steps >= 0, rate > 0 and non-negative swap settings");
+            if (restarts < anchors + 1 || anchors < 1 || steps < 0 || !(rate > 0) || swapStarts < 0 || swapRounds < 0
+                    || swapKeep < 1) {
+                throw new IllegalArgumentException("need 1 <= anchors < restarts, steps >= 0, rate > 0, swapKeep >= 1 and non-negative swap settings");
             }
         }
 
         /** The defaults measured in evoi/RESULTS.md. */
         public static Settings defaults() {
-            return new Settings(8, 30, 0.3, 2, 4, 2);
+            return new Settings(8, 30, 0.3, 2, 4, 2, 4);
         }
     }
 
@@ -133,13 +136,19 @@ public final class GradientStrategy implements QueryStrategy {
         return pool.toCatalog(best);
     }
 
-    /** Seed slates (pool indices): greedy EUS, top expected utility, Thompson samples, then random pool items. */
+    /**
+     * Seed slates (pool indices): greedy EUS's slate and the greedy completions of the next best items by
+     * expected utility (anchors), the top expected-utility slate, Thompson samples, then random pool items.
+     */
     int[][] seeds(PoolScores pool, int k, Posterior posterior, Random rng) {
-        List<int[]> seeds = new ArrayList<>();
-        seeds.add(GreedyEusStrategy.slate(pool, k));
-        seeds.add(pool.topExpectedUtility(k));
         int restarts = settings.restarts();
-        int thompson = (restarts - 2 + 1) / 2;
+        List<int[]> seeds = new ArrayList<>();
+        int[] top = pool.topExpectedUtility(Math.min(pool.size, Math.max(k, settings.anchors())));
+        for (int a = 0; a < Math.min(settings.anchors(), top.length); a++) {
+            seeds.add(GreedyEusStrategy.slate(pool, k, top[a]));
+        }
+        seeds.add(Arrays.copyOf(top, k));
+        int thompson = Math.max(0, (restarts - seeds.size() + 1) / 2);
         for (int t = 0; t < thompson; t++) {
             seeds.add(thompsonSlate(pool, k, posterior, rng));
         }

@@ -25,13 +25,18 @@ public final class GreedyEusStrategy implements QueryStrategy {
 
     /** The greedy slate as pool indices. */
     static int[] slate(PoolScores pool, int k) {
+        return slate(pool, k, pool.topExpectedUtility(1)[0]);
+    }
+
+    /** The greedy completion of a slate whose first item is the given showable pool item. */
+    static int[] slate(PoolScores pool, int k, int first) {
         int m = pool.particles;
         int p = pool.size;
         float[] s = pool.scores;
         float[] e = pool.exps();
         int[] slate = new int[k];
         boolean[] used = new boolean[p];
-        slate[0] = pool.topExpectedUtility(1)[0];
+        slate[0] = first;
         used[slate[0]] = true;
         float[] z = new float[m];
         float[] n = new float[m];
