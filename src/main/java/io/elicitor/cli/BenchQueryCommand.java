@@ -122,7 +122,12 @@ final class BenchQueryCommand implements Callable<Integer> {
         double[][] ms = new double[s][repeats];
         double[] poolMs = new double[repeats];
         int[] poolSizes = new int[repeats];
+        long started = System.nanoTime();
         for (int r = -warmup; r < repeats; r++) {
+            if (r >= 0 && r % 5 == 0) {
+                System.err.printf(Locale.ROOT, "bench-query: repeat %d of %d (%.0f s)%n", r, repeats,
+                        (System.nanoTime() - started) / 1e9);
+            }
             Posterior posterior = simulatedPosterior(search, prior, r);
             int rep = r;
             double[][] row = EngineWorkspace.run(() -> measure(search, posterior, chosen, rep));

@@ -51,7 +51,7 @@ public final class GradientStrategy implements QueryStrategy {
 
         /** The defaults measured in evoi/RESULTS.md. */
         public static Settings defaults() {
-            return new Settings(8, 30, 0.3, 2, 4, 2, 4);
+            return new Settings(8, 12, 0.3, 2, 3, 2, 4);
         }
     }
 
@@ -95,7 +95,7 @@ public final class GradientStrategy implements QueryStrategy {
         if (steps > 0) {
             MixtureAscent ascent = new MixtureAscent(pool, poolVectors, c.posterior().particles(), k, seeds.length);
             ascent.start(seeds, Math.log(pool.size) + 2.0);
-            int checkpoint = Math.max(1, steps / 3);
+            int checkpoint = Math.max(1, steps / 2);
             for (int step = 1; step <= steps; step++) {
                 ascent.value(null);
                 ascent.gradient();
