@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Gradient-based EVOI (Vendrov et al., AAAI 2020) as evoi-method.md §3 designs it for Elicitor:
@@ -38,20 +39,22 @@ public final class GradientStrategy implements QueryStrategy {
      * @param swapRounds best-improvement rounds per swap search
      * @param swapKeep best swaps per slot (by the scan) re-scored exactly each round
      * @param anchors greedy completions seeded, from the best items by expected utility (at least 1: greedy's own)
+     * @param screeningParticles particles (systematically resampled) the ascent and the swap scans work on; 0
+     *                           or at least M means all. Every candidate is still scored exactly over all M
      */
     public record Settings(int restarts, int steps, double rate, int swapStarts, int swapRounds, int swapKeep,
-                           int anchors) {
+                           int anchors, int screeningParticles) {
         /** Validates every field. */
         public Settings {
             if (restarts < anchors + 1 || anchors < 1 || steps < 0 || !(rate > 0) || swapStarts < 0 || swapRounds < 0
-                    || swapKeep < 1) {
-                throw new IllegalArgumentException("need 1 <= anchors < restarts, steps >= 0, rate > 0, swapKeep >= 1 and non-negative swap settings");
+                    || swapKeep < 1 || screeningParticles < 0) {
+                throw new IllegalArgumentException("need 1 <= anchors < restarts, steps >= 0, rate > 0, swapKeep >= 1 and non-negative counts");
             }
         }
 
         /** The defaults measured in evoi/RESULTS.md. */
         public static Settings defaults() {
-            return new Settings(8, 12, 0.3, 2, 3, 2, 4);
+            return new Settings(8, 6, 0.5, 3, 3, 3, 4, 256);
         }
     }
 
@@ -74,7 +77,10 @@ public final class GradientStrategy implements QueryStrategy {
     public int[] select(QueryContext c) {
         PoolScores pool = PoolScores.of(c);
         int k = c.slateSize();
-        int[][] seeds = seeds(pool, k, c.posterior(), c.rng());
+        PoolScores screen = pool.screening(settings.screeningParticles(), c.rng());
+        INDArray particles = screen == pool ? c.posterior().particles()
+                : Nd4j.pullRows(c.posterior().particles(), 1, screen.particleIndex);
+        int[][] seeds = seeds(pool, screen, k, c.posterior(), c.rng());
         int steps = settings.steps();
         INDArray poolVectors = c.catalog().rows(pool.items);
         float[] poolArray = Buffers.toArray(poolVectors);
@@ -92,8 +98,9 @@ public final class GradientStrategy implements QueryStrategy {
         for (int[] s : seeds) {
             candidates.putIfAbsent(PoolScores.key(s), s);
         }
+        int seedCount = candidates.size();
         if (steps > 0) {
-            MixtureAscent ascent = new MixtureAscent(pool, poolVectors, c.posterior().particles(), k, seeds.length);
+            MixtureAscent ascent = new MixtureAscent(screen, poolVectors, particles, k, seeds.length);
             ascent.start(seeds, Math.log(pool.size) + 2.0);
             int checkpoint = Math.max(1, steps / 2);
             for (int step = 1; step <= steps; step++) {
@@ -115,18 +122,23 @@ public final class GradientStrategy implements QueryStrategy {
             catalogSlates[i] = pool.toCatalog(list.get(i));
         }
         double[] peu = c.evaluator().peu(catalogSlates);
-        Integer[] order = new Integer[peu.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        int bestIndex = 0;
+        for (int i = 1; i < peu.length; i++) {
+            if (peu[i] > peu[bestIndex]) {
+                bestIndex = i;
+            }
         }
-        Arrays.sort(order, (a, b) -> Double.compare(peu[b], peu[a]));
-        int[] best = list.get(order[0]);
-        double bestValue = peu[order[0]];
+        int[] best = list.get(bestIndex);
+        double bestValue = peu[bestIndex];
         if (settings.swapStarts() > 0 && settings.swapRounds() > 0) {
-            SlotScan scan = new SlotScan(pool, c.posterior().particles(), poolVectors, k);
+            SlotScan scan = new SlotScan(screen, particles, poolVectors, k);
             SwapSearch search = new SwapSearch(pool, c.evaluator(), scan, settings.swapKeep());
-            for (int i = 0; i < Math.min(settings.swapStarts(), order.length); i++) {
-                SwapSearch.Scored s = search.improve(list.get(order[i]), peu[order[i]], settings.swapRounds());
+            // Starts: the best seeds, plus the best slate the ascent found beyond them. Keeping the seeds' starts
+            // makes the result at least as good as the same search without the ascent.
+            List<Integer> starts = best(peu, 0, seedCount, settings.swapStarts());
+            starts.addAll(best(peu, seedCount, peu.length, 1));
+            for (int i : starts) {
+                SwapSearch.Scored s = search.improve(list.get(i), peu[i], settings.swapRounds());
                 if (s.peu() > bestValue) {
                     best = s.slate();
                     bestValue = s.peu();
@@ -137,15 +149,17 @@ public final class GradientStrategy implements QueryStrategy {
     }
 
     /**
-     * Seed slates (pool indices): greedy EUS's slate and the greedy completions of the next best items by
-     * expected utility (anchors), the top expected-utility slate, Thompson samples, then random pool items.
+     * Seed slates (pool indices): greedy EUS's slate (over all particles) and, on the screening particles, the
+     * greedy completions of the next best items by expected utility (anchors); the top expected-utility slate,
+     * Thompson samples, then random pool items.
      */
-    int[][] seeds(PoolScores pool, int k, Posterior posterior, Random rng) {
+    int[][] seeds(PoolScores pool, PoolScores screen, int k, Posterior posterior, Random rng) {
         int restarts = settings.restarts();
         List<int[]> seeds = new ArrayList<>();
         int[] top = pool.topExpectedUtility(Math.min(pool.size, Math.max(k, settings.anchors())));
-        for (int a = 0; a < Math.min(settings.anchors(), top.length); a++) {
-            seeds.add(GreedyEusStrategy.slate(pool, k, top[a]));
+        seeds.add(GreedyEusStrategy.slate(pool, k, top[0]));
+        for (int a = 1; a < Math.min(settings.anchors(), top.length); a++) {
+            seeds.add(GreedyEusStrategy.slate(screen, k, top[a]));
         }
         seeds.add(Arrays.copyOf(top, k));
         int thompson = Math.max(0, (restarts - seeds.size() + 1) / 2);
@@ -189,6 +203,22 @@ public final class GradientStrategy implements QueryStrategy {
             }
         }
         return slate;
+    }
+
+    /** Indices in {@code [from, to)} of the {@code n} largest values, best first. */
+    private static List<Integer> best(double[] values, int from, int to, int n) {
+        List<Integer> out = new ArrayList<>();
+        if (from >= to || n <= 0) {
+            return out;
+        }
+        TopK top = new TopK(n);
+        for (int i = from; i < to; i++) {
+            top.offer(i, values[i]);
+        }
+        for (int i : top.indices()) {
+            out.add(i);
+        }
+        return out;
     }
 
     private static void add(Map<String, int[]> candidates, int[][] slates) {

@@ -17,6 +17,8 @@ final class PoolScores {
     final boolean[] showable;
     final int[] items;
     final double lambda;
+    /** Posterior particle index of each column here (the identity unless this is a screening subsample). */
+    final int[] particleIndex;
     private float[] exps;
 
     private PoolScores(QueryContext c) {
@@ -42,6 +44,56 @@ final class PoolScores {
         if (count < c.slateSize()) {
             throw new IllegalStateException("candidate pool has " + count + " showable items, slate needs " + c.slateSize());
         }
+        this.particleIndex = java.util.stream.IntStream.range(0, particles).toArray();
+    }
+
+    private PoolScores(PoolScores full, int[] index) {
+        this.items = full.items;
+        this.size = full.size;
+        this.showable = full.showable;
+        this.lambda = full.lambda;
+        this.particleIndex = index;
+        this.particles = index.length;
+        int m = full.particles;
+        int ms = index.length;
+        this.scores = new float[size * ms];
+        this.weights = new float[ms];
+        Arrays.fill(weights, 1f / ms);
+        this.expectedUtility = new float[size];
+        for (int y = 0; y < size; y++) {
+            double eu = 0;
+            for (int t = 0; t < ms; t++) {
+                float v = full.scores[y * m + index[t]];
+                scores[y * ms + t] = v;
+                eu += v;
+            }
+            expectedUtility[y] = (float) (eu / ms);
+        }
+    }
+
+    /**
+     * A screening view on {@code target} equally weighted particles drawn by systematic resampling (this
+     * view itself when there are no more particles than that): an unbiased, cheaper stand-in for searching
+     * among slates, whose winners are then scored exactly over all particles.
+     */
+    PoolScores screening(int target, java.util.Random rng) {
+        if (target <= 0 || target >= particles) {
+            return this;
+        }
+        int[] index = new int[target];
+        double step = 1.0 / target;
+        double u = rng.nextDouble() * step;
+        double c = weights[0];
+        int j = 0;
+        for (int i = 0; i < target; i++) {
+            double at = u + i * step;
+            while (at > c && j < particles - 1) {
+                j++;
+                c += weights[j];
+            }
+            index[i] = particleIndex[j];
+        }
+        return new PoolScores(this, index);
     }
 
     /** The pool of a query context; fails if fewer than k pool items may be shown. */

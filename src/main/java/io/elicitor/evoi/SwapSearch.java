@@ -9,7 +9,7 @@ import java.util.Map;
  * Local search over discrete slates by exact coordinate moves: each round scans, for every slot, the PEU of
  * the slate with that slot showing each pool item ({@link SlotScan}), keeps the best few swaps per slot,
  * re-scores them with {@link PoolEvaluator#peu} in one batch and takes the best improvement; it stops when
- * no swap improves or after the round limit. A slate it returns is a single-swap local optimum (up to the
+ * no swap improves or after the round limit. The slot just changed is not scanned again in the next round. A slate it returns is a single-swap local optimum (up to the
  * round limit), never worse than its start.
  */
 final class SwapSearch {
@@ -36,9 +36,15 @@ final class SwapSearch {
     Scored improve(int[] start, double value, int rounds) {
         int[] current = start.clone();
         double best = value;
+        int changed = -1;
         for (int round = 0; round < rounds; round++) {
             Map<String, int[]> swaps = new LinkedHashMap<>();
+            List<Integer> slotOf = new ArrayList<>();
             for (int l = 0; l < current.length; l++) {
+                if (l == changed) {
+                    // Just set to the best swap for this slot given the others, which have not moved since.
+                    continue;
+                }
                 double[] peu = scan.peuOfSwaps(current, l);
                 TopK top = new TopK(keep);
                 for (int b = 0; b < peu.length; b++) {
@@ -49,7 +55,9 @@ final class SwapSearch {
                 for (int b : top.indices()) {
                     int[] s = current.clone();
                     s[l] = b;
-                    swaps.putIfAbsent(PoolScores.key(s), s);
+                    if (swaps.putIfAbsent(PoolScores.key(s), s) == null) {
+                        slotOf.add(l);
+                    }
                 }
             }
             if (swaps.isEmpty()) {
@@ -72,6 +80,7 @@ final class SwapSearch {
             }
             current = list.get(arg);
             best = peu[arg];
+            changed = slotOf.get(arg);
         }
         return new Scored(current, best);
     }

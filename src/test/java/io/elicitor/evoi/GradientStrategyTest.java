@@ -67,9 +67,9 @@ class GradientStrategyTest {
 
     @Test
     void rejectsInconsistentSettings() {
-        assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(2, 10, 0.3, 1, 1, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, -1, 0.3, 1, 1, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, 10, 0, 1, 1, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, 10, 0.3, 1, 1, 0, 2));
+        assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(2, 10, 0.3, 1, 1, 1, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, -1, 0.3, 1, 1, 1, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, 10, 0, 1, 1, 1, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, 10, 0.3, 1, 1, 0, 2, 0));
     }
 }
