@@ -54,7 +54,7 @@ public final class GradientStrategy implements QueryStrategy {
 
         /** The defaults measured in evoi/RESULTS.md. */
         public static Settings defaults() {
-            return new Settings(8, 6, 0.5, 3, 3, 3, 4, 256);
+            return new Settings(8, 6, 0.5, 2, 3, 3, 4, 256);
         }
     }
 

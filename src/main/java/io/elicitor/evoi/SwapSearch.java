@@ -9,7 +9,9 @@ import java.util.Map;
  * Local search over discrete slates by exact coordinate moves: each round scans, for every slot, the PEU of
  * the slate with that slot showing each pool item ({@link SlotScan}), keeps the best few swaps per slot,
  * re-scores them with {@link PoolEvaluator#peu} in one batch and takes the best improvement; it stops when
- * no swap improves or after the round limit. The slot just changed is not scanned again in the next round. A slate it returns is a single-swap local optimum (up to the
+ * no swap improves or after the round limit. The slot just changed is not scanned again in the next round;
+ * scans are cached by the slate's other items, and a search reaching a slate another start already found
+ * to be a local optimum stops there. One instance serves all starts of a query. A slate it returns is a single-swap local optimum (up to the
  * round limit), never worse than its start.
  */
 final class SwapSearch {
@@ -17,6 +19,8 @@ final class SwapSearch {
     private final PoolEvaluator evaluator;
     private final SlotScan scan;
     private final int keep;
+    private final Map<String, double[]> scans = new java.util.HashMap<>();
+    private final java.util.Set<String> optima = new java.util.HashSet<>();
 
     /** A search over the pool, keeping the {@code keep} best swaps per slot of each scan. */
     SwapSearch(PoolScores pool, PoolEvaluator evaluator, SlotScan scan, int keep) {
@@ -38,6 +42,10 @@ final class SwapSearch {
         double best = value;
         int changed = -1;
         for (int round = 0; round < rounds; round++) {
+            if (optima.contains(PoolScores.key(current))) {
+                // An earlier start already found no improving swap from here.
+                break;
+            }
             Map<String, int[]> swaps = new LinkedHashMap<>();
             List<Integer> slotOf = new ArrayList<>();
             for (int l = 0; l < current.length; l++) {
@@ -45,7 +53,9 @@ final class SwapSearch {
                     // Just set to the best swap for this slot given the others, which have not moved since.
                     continue;
                 }
-                double[] peu = scan.peuOfSwaps(current, l);
+                int[] slate = current;
+                int slot = l;
+                double[] peu = scans.computeIfAbsent(key(current, l), x -> scan.peuOfSwaps(slate, slot));
                 TopK top = new TopK(keep);
                 for (int b = 0; b < peu.length; b++) {
                     if (b != current[l] && peu[b] > Double.NEGATIVE_INFINITY) {
@@ -61,6 +71,7 @@ final class SwapSearch {
                 }
             }
             if (swaps.isEmpty()) {
+                optima.add(PoolScores.key(current));
                 break;
             }
             List<int[]> list = new ArrayList<>(swaps.values());
@@ -76,6 +87,7 @@ final class SwapSearch {
                 }
             }
             if (arg < 0) {
+                optima.add(PoolScores.key(current));
                 break;
             }
             current = list.get(arg);
@@ -83,5 +95,16 @@ final class SwapSearch {
             changed = slotOf.get(arg);
         }
         return new Scored(current, best);
+    }
+
+    /** The slate's other items (sorted) with the scanned slot: what a scan's result depends on. */
+    private static String key(int[] slate, int slot) {
+        int[] others = new int[slate.length - 1];
+        for (int i = 0, o = 0; i < slate.length; i++) {
+            if (i != slot) {
+                others[o++] = slate[i];
+            }
+        }
+        return PoolScores.key(others);
     }
 }
