@@ -12,19 +12,23 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Gradient-based EVOI (Vendrov et al., AAAI 2020) as evoi-method.md §3 designs it for Elicitor:
  * <ol>
- *   <li>seed slates: greedy EUS's slate, the top expected-utility items, Thompson samples' best pool items
- *       and random pool items;</li>
+ *   <li>seed slates: greedy EUS's slate, greedy completions from the next best items by expected utility,
+ *       the top expected-utility items, Thompson samples' best pool items and random pool items;</li>
  *   <li>from each seed, Adam ascent on {@code F(Q, Y)} with every query vector a softmax mixture of pool
  *       items and Y the per-answer argmax over the pool, all restarts batched into one tensor
  *       ({@link MixtureAscent});</li>
  *   <li>map back to real items at a few checkpoints: the largest mixture weight, the nearest pool item,
  *       and the top expected-utility item per answer, each de-duplicated within the slate;</li>
  *   <li>re-score every seed and mapped slate by exact PEU over the pool in one batch, then improve the best
- *       few by single-slot swaps ({@link SwapSearch}), and ask the best.</li>
+ *       seeds and the ascent's best slate by single-slot swaps over the whole pool ({@link SwapSearch},
+ *       {@link SlotScan}), and ask the best.</li>
  * </ol>
+ * The ascent, the anchor completions and the swap scans work on a screening subsample of the particles
+ * (systematic resampling, 256 by default); every candidate's final score is exact over all particles.
  * Because greedy's slate is itself a candidate and the search only accepts improvements, the result is
  * never worse than greedy EUS's by exact PEU. Cost per query is independent of the catalog size N:
- * {@code O(steps·R·k·(M + P)·d)} for the ascent plus the exact re-scoring of a few hundred slates.
+ * {@code O(steps·R·k·(M + P)·d)} for the ascent, {@code O(P·k·(M + P)·d)} per swap scan, plus the exact
+ * re-scoring of some tens of slates.
  */
 public final class GradientStrategy implements QueryStrategy {
     private final Settings settings;
@@ -32,7 +36,7 @@ public final class GradientStrategy implements QueryStrategy {
     /**
      * Tunables of the gradient strategy, validated eagerly.
      *
-     * @param restarts slates optimised together (at least 2: greedy's and the top-EU slate are always seeds)
+     * @param restarts slates optimised together (more than {@code anchors}: the top-EU slate is always a seed)
      * @param steps Adam steps (0: seeds and swap search only)
      * @param rate Adam step size on the mixture logits
      * @param swapStarts best exactly scored candidates the swap search starts from (0 turns it off)
