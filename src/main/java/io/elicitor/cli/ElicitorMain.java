@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 @QuarkusMain
 @Command(name = "elicitor", mixinStandardHelpOptions = true, version = "elicitor 0.1.0",
         description = "Interactive preference elicitation: asks EVOI-optimal comparison questions, then recommends.",
-        subcommands = {ServeCommand.class, EmbedCommand.class, SimulateCommand.class, PlotScalingCommand.class,
-                BenchAnnCommand.class, BenchCatalogCommand.class})
+        subcommands = {ServeCommand.class, EmbedCommand.class, SimulateCommand.class, BenchQueryCommand.class,
+                PlotScalingCommand.class, BenchAnnCommand.class, BenchCatalogCommand.class})
 public final class ElicitorMain implements Runnable {
 
     /** Runs a subcommand; with none, serves. */

@@ -37,4 +37,23 @@ public final class Buffers {
         out.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().put(data, 0, data.length);
         return out;
     }
+
+    /** Copies {@code src} into a preallocated row-major float32 array {@code dst} of the same length (no allocation). */
+    public static void copyInto(float[] src, INDArray dst) {
+        checkDense(dst, src.length);
+        dst.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().put(src, 0, src.length);
+    }
+
+    /** Copies a row-major float32 array {@code src} into a preallocated Java array {@code dst} of the same length. */
+    public static void copyOut(INDArray src, float[] dst) {
+        checkDense(src, dst.length);
+        src.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().get(dst, 0, dst.length);
+    }
+
+    private static void checkDense(INDArray a, int length) {
+        if (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.isView() || a.offset() != 0 || a.length() != length) {
+            throw new IllegalArgumentException("need a dense row-major float32 array of " + length + " values, got "
+                    + a.dataType() + " '" + a.ordering() + "' of " + a.length());
+        }
+    }
 }

@@ -49,6 +49,52 @@ public final class CandidatePool {
         return new CandidatePool(chosen.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /**
+     * A pool of exactly {@code size} items (fewer only when fewer are eligible): the best item of each of
+     * {@code samples} Thompson draws, then the best items by posterior mean until the pool is full. Items
+     * by mean come first in the result. Two searches: the mean's top {@code size}, the draws' top 1.
+     */
+    public static CandidatePool ofSize(Posterior posterior, InnerProductSearch search, int size, int samples,
+                                       BitSet excluded, Random rng) {
+        if (size < 1 || samples < 0) {
+            throw new IllegalArgumentException("need size >= 1 and samples >= 0, got " + size + " and " + samples);
+        }
+        Set<Integer> sampled = new LinkedHashSet<>();
+        if (samples > 0) {
+            float[][] queries = new float[samples][];
+            for (int s = 0; s < samples; s++) {
+                queries[s] = posterior.particle(posterior.sampleIndex(rng));
+            }
+            for (int[] found : search.topK(queries, 1, excluded)) {
+                if (found.length > 0 && sampled.size() < size) {
+                    sampled.add(found[0]);
+                }
+            }
+        }
+        int[] byMean = search.topK(posterior.mean(), size, excluded);
+        Set<Integer> fromMean = new LinkedHashSet<>();
+        for (int i : byMean) {
+            if (sampled.size() + fromMean.size() >= size) {
+                break;
+            }
+            if (!sampled.contains(i)) {
+                fromMean.add(i);
+            }
+        }
+        // Mean order first: the sampled items that the mean also ranks, then the mean's others, then the rest.
+        Set<Integer> ordered = new LinkedHashSet<>();
+        for (int i : byMean) {
+            if (sampled.contains(i) || fromMean.contains(i)) {
+                ordered.add(i);
+            }
+        }
+        ordered.addAll(sampled);
+        if (ordered.isEmpty()) {
+            throw new IllegalStateException("every catalog item is excluded");
+        }
+        return new CandidatePool(ordered.stream().mapToInt(Integer::intValue).toArray());
+    }
+
     /** A pool of exactly the given catalog indices. */
     public static CandidatePool of(int[] items) {
         if (items.length == 0) {

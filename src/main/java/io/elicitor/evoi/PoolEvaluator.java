@@ -113,6 +113,16 @@ public final class PoolEvaluator {
         return scores;
     }
 
+    /**
+     * The score matrix item by item: {@code out[y·M + j] = wⱼ·x_y} ({@code P × M}, row-major; a copy). It is
+     * the column-major score matrix's own memory, so this is one bulk copy.
+     */
+    public float[] scoresByItem() {
+        float[] out = new float[(int) scores.length()];
+        scores.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer().get(out, 0, out.length);
+        return out;
+    }
+
     /** Exact EVOI of one slate of catalog indices. */
     public double evoi(int[] slate) {
         return peu(new int[][] {slate})[0] - currentBestExpectedUtility();

@@ -24,6 +24,10 @@ public final class Posterior {
 
     /** Wraps particles ({@code M × d}) and weights (length M, normalised here); both are copied. */
     public Posterior(INDArray particles, double[] weights) {
+        this(particles, weights, false);
+    }
+
+    private Posterior(INDArray particles, double[] weights, boolean exact) {
         Objects.requireNonNull(particles, "particles");
         Objects.requireNonNull(weights, "weights");
         if (particles.rank() != 2 || particles.rows() != weights.length || weights.length == 0) {
@@ -31,7 +35,7 @@ public final class Posterior {
                     + Arrays.toString(particles.shape()) + " and " + weights.length);
         }
         this.particles = particles.castTo(DataType.FLOAT).dup('c');
-        this.weights = normalised(weights);
+        this.weights = exact ? checked(weights) : normalised(weights);
     }
 
     /** M equally weighted draws from the prior. */
@@ -44,9 +48,19 @@ public final class Posterior {
         return new Posterior(prior.sample(m, rng), w);
     }
 
-    /** Rebuilds a posterior from stored arrays (row-major particles). */
+    /**
+     * Rebuilds a posterior from stored arrays (row-major particles). Weights that already sum to 1 (within
+     * 1e-9) are kept bit for bit, so that storing and reloading a session never changes its belief; others are
+     * normalised.
+     */
     public static Posterior fromArrays(float[] particles, double[] weights, int dimension) {
-        return new Posterior(Nd4j.create(particles, new long[] {weights.length, dimension}, 'c'), weights);
+        double sum = 0;
+        for (double w : weights) {
+            sum += w;
+        }
+        boolean normalisedAlready = Math.abs(sum - 1.0) <= 1e-9;
+        return new Posterior(Nd4j.create(particles, new long[] {weights.length, dimension}, 'c'), weights,
+                normalisedAlready);
     }
 
     /** Number of particles M. */
@@ -175,6 +189,15 @@ public final class Posterior {
             w[j] = Math.exp(logW[j] - max);
         }
         return w;
+    }
+
+    private static double[] checked(double[] w) {
+        for (double v : w) {
+            if (!(v >= 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("weights must be finite and non-negative");
+            }
+        }
+        return w.clone();
     }
 
     private static double[] normalised(double[] w) {

@@ -21,7 +21,8 @@ public final class StrategyRegistry {
 
     /** Every built-in strategy. */
     public static StrategyRegistry builtIn() {
-        return new StrategyRegistry(new ExhaustiveStrategy(), new ExploitStrategy(), new RandomStrategy());
+        return new StrategyRegistry(new ExhaustiveStrategy(), new ExploitStrategy(), new RandomStrategy(),
+                new ThompsonStrategy(), new GreedyEusStrategy(), new QueryIterationStrategy(), new GradientStrategy());
     }
 
     /** A copy in which {@code strategy} replaces the one of the same name (or is added). */

@@ -1,0 +1,132 @@
+package io.elicitor.evoi;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Small seeded catalogs, posteriors and query contexts for the engine's unit tests. */
+final class EngineFixture {
+    static {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
+    final ItemMatrix items;
+    final InnerProductSearch search;
+    final GaussianPrior prior;
+    final MultinomialLogit model;
+    final Posterior posterior;
+
+    private EngineFixture(ItemMatrix items, GaussianPrior prior, double lambda, Posterior posterior) {
+        this.items = items;
+        this.search = new ExactInnerProductSearch(items);
+        this.prior = prior;
+        this.model = new MultinomialLogit(lambda);
+        this.posterior = posterior;
+    }
+
+    /**
+     * n Gaussian items in d dimensions, a prior scaled to them, and the posterior of M particles after
+     * {@code answers} random pairs answered by a user drawn from the prior.
+     */
+    static EngineFixture create(int n, int d, int m, int answers, double lambda, long seed) {
+        Random rng = new Random(seed);
+        float[] x = new float[n * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (rng.nextGaussian() / Math.sqrt(d));
+        }
+        ItemMatrix items = new ItemMatrix(Buffers.fromArray(x, n, d));
+        GaussianPrior prior = GaussianPrior.scaledTo(items);
+        MultinomialLogit model = new MultinomialLogit(lambda);
+        float[] user = Buffers.toArray(prior.sample(1, rng));
+        Posterior p = Posterior.fromPrior(prior, m, rng);
+        List<Observation> history = new ArrayList<>();
+        for (int a = 0; a < answers; a++) {
+            int i = rng.nextInt(n);
+            int j = rng.nextInt(n - 1);
+            j = j >= i ? j + 1 : j;
+            double ui = dot(items.row(i), user);
+            double uj = dot(items.row(j), user);
+            int chosen = rng.nextDouble() < 1 / (1 + Math.exp(-lambda * (ui - uj))) ? 0 : 1;
+            Observation o = Observation.of(items, new int[] {i, j}, chosen);
+            history.add(o);
+            p = p.observe(o, history, model, prior, Rejuvenation.standard(d), rng);
+        }
+        return new EngineFixture(items, prior, lambda, p);
+    }
+
+    /** A context whose pool is the whole catalog (minus excluded items). */
+    QueryContext wholeCatalogContext(int k, BitSet excluded, long seed) {
+        int[] all = java.util.stream.IntStream.range(0, items.size())
+                .filter(i -> excluded == null || !excluded.get(i)).toArray();
+        PoolEvaluator evaluator = new PoolEvaluator(posterior, model, items, CandidatePool.of(all));
+        return new QueryContext(posterior, model, search, evaluator, k, excluded, new Random(seed));
+    }
+
+    /** A context with a built pool of the given size. */
+    QueryContext pooledContext(int k, int poolSize, BitSet excluded, long seed) {
+        Random rng = new Random(seed);
+        CandidatePool pool = CandidatePool.ofSize(posterior, search, poolSize, poolSize / 4, excluded, rng);
+        PoolEvaluator evaluator = new PoolEvaluator(posterior, model, items, pool);
+        return new QueryContext(posterior, model, search, evaluator, k, excluded, rng);
+    }
+
+    /** Exact PEU of a slate over the given pool, in double precision, straight from the definition. */
+    double peuReference(int[] slate, int[] pool) {
+        double[] w = posterior.weights();
+        float[] particles = posterior.particleArray();
+        int d = items.dimension();
+        int k = slate.length;
+        double[][] v = new double[k][d];
+        for (int j = 0; j < w.length; j++) {
+            double[] u = new double[k];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < k; i++) {
+                u[i] = model.lambda() * dot(items.row(slate[i]), particles, j * d);
+                max = Math.max(max, u[i]);
+            }
+            double z = 0;
+            for (int i = 0; i < k; i++) {
+                u[i] = Math.exp(u[i] - max);
+                z += u[i];
+            }
+            for (int i = 0; i < k; i++) {
+                for (int c = 0; c < d; c++) {
+                    v[i][c] += w[j] * u[i] / z * particles[j * d + c];
+                }
+            }
+        }
+        double peu = 0;
+        for (int i = 0; i < k; i++) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int y : pool) {
+                float[] x = items.row(y);
+                double s = 0;
+                for (int c = 0; c < d; c++) {
+                    s += v[i][c] * x[c];
+                }
+                best = Math.max(best, s);
+            }
+            peu += best;
+        }
+        return peu;
+    }
+
+    static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (double) a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double dot(float[] a, float[] b, int offset) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (double) a[i] * b[offset + i];
+        }
+        return s;
+    }
+}
