@@ -95,7 +95,7 @@ class ExperimentsTest {
         d.put("name", "evoi vs random");
         d.put("unit", unit);
         d.put("arms", List.of(Map.of("name", "control", "strategy", "random"),
-                Map.of("name", "evoi", "strategy", "exhaustive", "params", Map.of("maxQueries", 6))));
+                Map.of("name", "evoi", "strategy", "gradient", "params", Map.of("maxQueries", 6))));
         if (salt != null) {
             d.put("salt", salt);
         }
@@ -145,7 +145,7 @@ class ExperimentsTest {
             Response r = session(Map.of("userKey", "sticky-" + u)).then().statusCode(201).extract().response();
             assertEquals(id, r.path("experimentId"));
             String arm = r.path("arm");
-            assertEquals(arm.equals("evoi") ? "exhaustive" : "random", r.path("strategy"));
+            assertEquals(arm.equals("evoi") ? "gradient" : "random", r.path("strategy"));
             arms.put("sticky-" + u, arm);
         }
         for (Map.Entry<String, String> e : arms.entrySet()) {
