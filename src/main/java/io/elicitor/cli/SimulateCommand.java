@@ -8,6 +8,7 @@ import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.catalog.Npy;
 import io.elicitor.evoi.EngineSettings;
 import io.elicitor.evoi.EngineWorkspace;
+import io.elicitor.evoi.ExhaustiveStrategy;
 import io.elicitor.evoi.Seeds;
 import io.elicitor.evoi.StrategyRegistry;
 import io.elicitor.simulation.ExperimentRehearsal;
@@ -79,6 +80,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--particles", defaultValue = "1024", description = "Particles M (default: ${DEFAULT-VALUE}).")
     int particles;
 
+    @Option(names = "--exhaustive-max-slates", defaultValue = "32640", description = "Slates the exhaustive strategy"
+            + " scores per query (default: ${DEFAULT-VALUE}: all pairs of 256 pool items).")
+    long exhaustiveMaxSlates;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -109,7 +114,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Catalog catalog = catalogDir == null ? CatalogLoader.loadResource("catalogs/cars") : CatalogLoader.load(catalogDir);
         CatalogRegistry.Entry entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
-        StrategyRegistry registry = StrategyRegistry.builtIn();
+        StrategyRegistry registry = StrategyRegistry.builtIn().replacing(new ExhaustiveStrategy(exhaustiveMaxSlates));
         for (String s : strategies) {
             if (registry.find(s).isEmpty()) {
                 throw new IllegalArgumentException("unknown strategy '" + s + "'; known: " + registry.names());
@@ -142,6 +147,7 @@ final class SimulateCommand implements Callable<Integer> {
         config.put("particles", particles);
         config.put("poolMeanTop", settings.poolMeanTop());
         config.put("poolSamples", settings.poolSamples());
+        config.put("exhaustiveMaxSlates", exhaustiveMaxSlates);
         config.put("seed", seed);
         config.put("threads", n);
         config.put("viaHttp", viaHttp == null ? null : viaHttp.toString());

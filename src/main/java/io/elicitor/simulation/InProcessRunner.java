@@ -5,7 +5,6 @@ import io.elicitor.evoi.EngineSettings;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.InnerProductSearch;
 import io.elicitor.evoi.Observation;
-import io.elicitor.evoi.PlannedQuery;
 import io.elicitor.evoi.Posterior;
 import io.elicitor.evoi.Prior;
 import io.elicitor.evoi.QueryPlanner;
@@ -51,31 +50,44 @@ public final class InProcessRunner implements UserRunner {
     public UserTrace run(SimulatedUser user, String strategyName, long sessionSeed, long answerSeed) {
         QueryStrategy strategy = strategies.find(strategyName).orElseThrow(() ->
                 new IllegalArgumentException("unknown strategy '" + strategyName + "'; known: " + strategies.names()));
-        return EngineWorkspace.run(() -> {
-            QueryPlanner planner = new QueryPlanner(settings);
-            Posterior p = BeliefUpdate.initial(prior, settings.particles(), sessionSeed);
-            List<Observation> history = new ArrayList<>(queries);
-            double[] regret = new double[queries + 1];
-            double[] millis = new double[queries];
-            int correct = 0;
-            regret[0] = user.normalisedRegret(search.topK(p.mean(), 1, NOTHING)[0]);
-            for (int t = 0; t < queries; t++) {
-                // The service keeps a belief as plain arrays between requests; the same here, bit for bit.
-                p = Posterior.fromArrays(p.particleArray(), p.weights(), p.dimension());
-                long t0 = System.nanoTime();
-                PlannedQuery q = planner.plan(p, search, slateSize, strategy, NOTHING, BeliefUpdate.planning(sessionSeed, t));
-                millis[t] = (System.nanoTime() - t0) / 1e6;
-                int chosen = user.choose(q.items(), settings.lambda(), noiseless, Seeds.random(answerSeed, t));
-                if (user.isBestOf(q.items(), chosen)) {
-                    correct++;
-                }
-                history.add(Observation.of(search.items(), q.items(), chosen));
-                p = BeliefUpdate.step(p, history, prior, settings.lambda(), settings.rejuvenationSteps(), sessionSeed);
-                regret[t + 1] = user.normalisedRegret(search.topK(p.mean(), 1, NOTHING)[0]);
+        QueryPlanner planner = new QueryPlanner(settings);
+        // Like the service, the belief lives as plain arrays between steps and each step runs in its own
+        // workspace cycle: one cycle per whole user would size the workspace for all of its steps at once.
+        Belief b = EngineWorkspace.run(() -> ofPosterior(BeliefUpdate.initial(prior, settings.particles(), sessionSeed)));
+        List<Observation> history = new ArrayList<>(queries);
+        double[] regret = new double[queries + 1];
+        double[] millis = new double[queries];
+        int correct = 0;
+        regret[0] = user.normalisedRegret(b.top1());
+        for (int t = 0; t < queries; t++) {
+            Belief current = b;
+            int answered = t;
+            long t0 = System.nanoTime();
+            int[] slate = EngineWorkspace.run(() -> planner.plan(current.posterior(), search, slateSize, strategy, NOTHING,
+                    BeliefUpdate.planning(sessionSeed, answered)).items());
+            millis[t] = (System.nanoTime() - t0) / 1e6;
+            int chosen = user.choose(slate, settings.lambda(), noiseless, Seeds.random(answerSeed, t));
+            if (user.isBestOf(slate, chosen)) {
+                correct++;
             }
-            boolean top10 = contains(search.topK(p.mean(), 10, NOTHING), user.bestItem());
-            return new UserTrace(regret, top10, millis, correct, new double[0]);
-        });
+            history.add(Observation.of(search.items(), slate, chosen));
+            b = EngineWorkspace.run(() -> ofPosterior(BeliefUpdate.step(current.posterior(), history, prior, settings.lambda(),
+                    settings.rejuvenationSteps(), sessionSeed)));
+            regret[t + 1] = user.normalisedRegret(b.top1());
+        }
+        return new UserTrace(regret, contains(b.top10(), user.bestItem()), millis, correct, new double[0]);
+    }
+
+    /** A belief as the service stores it, with its top recommendations, and nothing off-heap. */
+    private record Belief(float[] particles, double[] weights, int dimension, int[] top10, int top1) {
+        Posterior posterior() {
+            return Posterior.fromArrays(particles, weights, dimension);
+        }
+    }
+
+    private Belief ofPosterior(Posterior p) {
+        int[] top = search.topK(p.mean(), 10, NOTHING);
+        return new Belief(p.particleArray(), p.weights(), p.dimension(), top, top[0]);
     }
 
     static boolean contains(int[] items, int item) {
