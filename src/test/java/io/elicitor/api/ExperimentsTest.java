@@ -186,13 +186,15 @@ class ExperimentsTest {
 
     @Test
     void rehearsedExperimentShowsTheEvoiArmAheadWithAnHonestInterval() throws Exception {
-        // 400 simulated sessions through HTTP; a fixed salt and seeds make the whole run reproducible.
+        // 400 simulated sessions of 10 answers through HTTP; a fixed salt and seeds make the run reproducible.
+        // With random salts and other seeds the difference was +0.24 to +0.30 (evoi/RESULTS.md), so this
+        // is not a lucky draw.
         String id = start(twoArms("userKey", "rehearsal-salt-1"));
         CatalogRegistry.Entry cars = catalogs.latest(catalog).orElseThrow();
         int n = 400;
         int d = cars.catalog().dimension();
         float[] w = EngineWorkspace.outside(() -> cars.prior().sample(n, Seeds.random(2024, 1)).dup('c').data().asFloat());
-        ExperimentRehearsal rehearsal = new ExperimentRehearsal(base, KEY, cars.catalog(), 6, settings.lambda(), false, 2024);
+        ExperimentRehearsal rehearsal = new ExperimentRehearsal(base, KEY, cars.catalog(), 10, settings.lambda(), false, 2024);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<ExperimentRehearsal.SessionOutcome>> futures = new ArrayList<>();
         for (int u = 0; u < n; u++) {
@@ -217,7 +219,9 @@ class ExperimentsTest {
         assertTrue(evoi.path("acceptanceRate").asDouble() > control.path("acceptanceRate").asDouble(), results.toString());
         JsonNode c = results.path("comparisons").get(0);
         assertTrue(c.path("differenceLow").asDouble() > 0, "the interval of the difference must exclude 0: " + c);
-        assertEquals(6.0, evoi.path("answersPerSession").asDouble(), 1e-9);
+        assertTrue(c.path("significant").asBoolean(), "the always-valid test must reject too: " + c);
+        assertEquals(10.0, evoi.path("answersPerSession").asDouble(), 1e-9);
+        assertTrue(evoi.path("stopRate").asDouble() == 1.0, "maxQueries 6 makes every evoi session reach stop");
         assertTrue(evoi.path("nextQueryMsP50").isNumber() && evoi.path("meanRating").isNumber());
 
         // Re-running with the same unit keys reproduces the assignment.
