@@ -37,8 +37,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -112,7 +110,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (experiment != null) {
             return rehearse(started);
         }
-        Catalog catalog = catalogDir == null ? CatalogLoader.loadResource("catalogs/cars") : CatalogLoader.load(catalogDir);
+        Catalog catalog = catalog();
         CatalogRegistry.Entry entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
         StrategyRegistry registry = StrategyRegistry.builtIn().replacing(new ExhaustiveStrategy(exhaustiveMaxSlates));
         for (String s : strategies) {
@@ -182,7 +180,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (viaHttp == null) {
             throw new IllegalArgumentException("--experiment needs --via-http URL of the service running it");
         }
-        Catalog catalog = catalogDir == null ? CatalogLoader.loadResource("catalogs/cars") : CatalogLoader.load(catalogDir);
+        Catalog catalog = catalog();
         CatalogRegistry.Entry entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
         List<SimulatedUser> users = users(catalog, entry);
         String key = adminKey != null ? adminKey : System.getenv("ELICITOR_ADMIN_KEY");
@@ -241,39 +239,31 @@ final class SimulateCommand implements Callable<Integer> {
 
     private List<SimulatedUser> users(Catalog catalog, CatalogRegistry.Entry entry) throws Exception {
         List<SimulatedUser> users = new ArrayList<>();
-        int d = catalog.dimension();
         if (usersFile != null) {
             Npy.Matrix m;
             try (InputStream in = Files.newInputStream(usersFile)) {
                 m = Npy.read(in, usersFile.toString());
             }
-            if (m.columns() != d) {
-                throw new IllegalArgumentException(usersFile + " has " + m.columns() + " columns; catalog dimension is " + d);
+            if (m.columns() != catalog.dimension()) {
+                throw new IllegalArgumentException(usersFile + " has " + m.columns() + " columns; catalog dimension is "
+                        + catalog.dimension());
             }
             int rows = maxUsers == null ? m.rows() : Math.min(maxUsers, m.rows());
-            for (int r = 0; r < rows; r++) {
-                float[] w = new float[d];
-                System.arraycopy(m.data(), r * d, w, 0, d);
-                users.add(new SimulatedUser(w, catalog.vectors()));
-            }
+            users.addAll(SimulatedUser.fromRows(m.data(), rows, catalog.vectors()));
         }
         int synthetic = syntheticCount();
         if (synthetic > 0) {
-            float[] drawn = EngineWorkspace.outside(() -> {
-                INDArray w = entry.prior().sample(synthetic, Seeds.random(seed, 0x5157L));
-                return w.dup('c').data().asFloat();
-            });
-            for (int r = 0; r < synthetic; r++) {
-                float[] w = new float[d];
-                System.arraycopy(drawn, r * d, w, 0, d);
-                users.add(new SimulatedUser(w, catalog.vectors()));
-            }
+            users.addAll(SimulatedUser.drawnFrom(entry.prior(), synthetic, Seeds.random(seed, 0x5157L), catalog.vectors()));
         }
         if (users.isEmpty()) {
             throw new IllegalArgumentException("no users: give --users FILE and/or --synthetic-users N");
         }
-        Nd4j.getMemoryManager().invokeGc();
         return users;
+    }
+
+    /** The catalog to simulate on: {@code --catalog}, or the bundled cars. */
+    private Catalog catalog() throws Exception {
+        return catalogDir == null ? CatalogLoader.loadResource("catalogs/cars") : CatalogLoader.load(catalogDir);
     }
 
     private synchronized Map<String, Object> write(Simulation sim, Map<String, Object> config, long started, boolean complete) {

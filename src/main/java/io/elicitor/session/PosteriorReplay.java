@@ -31,19 +31,17 @@ public final class PosteriorReplay {
      */
     public static Posterior step(Posterior current, CatalogRegistry.Entry entry, long seed, EngineParams params,
                                  List<AnsweredQuery> history) {
-        Catalog catalog = entry.catalog();
-        List<Observation> observations = new ArrayList<>(history.size());
-        for (AnsweredQuery a : history) {
-            observations.add(observation(catalog, a.itemIds(), a.itemIds().indexOf(a.chosenItemId())));
-        }
-        return BeliefUpdate.step(current, observations, entry.prior(), params.lambda(), params.rejuvenationSteps(), seed);
+        return BeliefUpdate.step(current, observations(entry.catalog(), history), entry.prior(), params.lambda(),
+                params.rejuvenationSteps(), seed);
     }
 
     /** The belief after all of {@code answers}, from the prior. Costs one update per answer. */
     public static Posterior replay(CatalogRegistry.Entry entry, long seed, EngineParams params, List<AnsweredQuery> answers) {
+        List<Observation> all = observations(entry.catalog(), answers);
         Posterior p = initial(entry, seed, params);
-        for (int t = 1; t <= answers.size(); t++) {
-            p = step(roundTrip(p), entry, seed, params, answers.subList(0, t));
+        for (int t = 1; t <= all.size(); t++) {
+            p = BeliefUpdate.step(roundTrip(p), all.subList(0, t), entry.prior(), params.lambda(),
+                    params.rejuvenationSteps(), seed);
         }
         return p;
     }
@@ -54,6 +52,14 @@ public final class PosteriorReplay {
      */
     static Posterior roundTrip(Posterior p) {
         return Posterior.fromArrays(p.particleArray(), p.weights(), p.dimension());
+    }
+
+    private static List<Observation> observations(Catalog catalog, List<AnsweredQuery> answers) {
+        List<Observation> out = new ArrayList<>(answers.size());
+        for (AnsweredQuery a : answers) {
+            out.add(observation(catalog, a.itemIds(), a.itemIds().indexOf(a.chosenItemId())));
+        }
+        return out;
     }
 
     private static Observation observation(Catalog catalog, List<String> itemIds, int chosen) {

@@ -85,7 +85,7 @@ public final class SessionService {
         CatalogRegistry.Entry entry = catalogs.latest(catalogId).orElseThrow(() -> new SessionProblem(Kind.INVALID,
                 "catalog", "unknown catalog '" + catalogId + "'; loaded: " + catalogs.ids()));
         if (r.slateSize() != null) {
-            checkSlateSize(r.slateSize(), entry, "slateSize");
+            checkSlateSize(r.slateSize(), entry);
         }
         if (r.strategy() != null && strategies.find(r.strategy()).isEmpty()) {
             throw new SessionProblem(Kind.INVALID, "strategy", "unknown strategy '" + r.strategy() + "'; known: " + strategies.names());
@@ -108,7 +108,7 @@ public final class SessionService {
             }
             int k = a != null && a.slateSize() != null ? a.slateSize()
                     : r.slateSize() != null ? r.slateSize() : config.defaultSlateSize();
-            checkSlateSize(k, entry, "slateSize");
+            checkSlateSize(k, entry);
             String strategy = a != null ? a.strategy() : r.strategy() != null ? r.strategy() : config.defaultStrategy();
             if (strategies.find(strategy).isEmpty()) {
                 throw new SessionProblem(Kind.UNAVAILABLE, "strategy", "strategy '" + strategy + "' is not available here");
@@ -138,12 +138,12 @@ public final class SessionService {
         });
     }
 
-    private static void checkSlateSize(int k, CatalogRegistry.Entry entry, String field) {
+    private static void checkSlateSize(int k, CatalogRegistry.Entry entry) {
         if (k < 2 || k > MAX_SLATE) {
-            throw new SessionProblem(Kind.INVALID, field, "slateSize must be between 2 and " + MAX_SLATE + ", got " + k);
+            throw new SessionProblem(Kind.INVALID, "slateSize", "slateSize must be between 2 and " + MAX_SLATE + ", got " + k);
         }
         if (k > entry.catalog().size()) {
-            throw new SessionProblem(Kind.INVALID, field, "catalog '" + entry.catalog().id() + "' has only "
+            throw new SessionProblem(Kind.INVALID, "slateSize", "catalog '" + entry.catalog().id() + "' has only "
                     + entry.catalog().size() + " items");
         }
     }

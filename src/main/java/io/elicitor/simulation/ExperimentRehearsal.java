@@ -24,9 +24,8 @@ public final class ExperimentRehearsal {
     private final ServiceClient client;
     private final Catalog catalog;
     private final int queries;
-    private final double lambda;
-    private final boolean noiseless;
     private final long seed;
+    private final LiveSession session;
 
     /** A rehearsal against the service at {@code base} ({@code adminKey} is needed for the results). */
     public ExperimentRehearsal(URI base, String adminKey, Catalog catalog, int queries, double lambda, boolean noiseless,
@@ -34,9 +33,8 @@ public final class ExperimentRehearsal {
         this.client = new ServiceClient(base, adminKey);
         this.catalog = catalog;
         this.queries = queries;
-        this.lambda = lambda;
-        this.noiseless = noiseless;
         this.seed = seed;
+        this.session = new LiveSession(client, catalog, queries, lambda, noiseless);
     }
 
     /** The stable unit key of simulated user {@code u}. */
@@ -52,22 +50,8 @@ public final class ExperimentRehearsal {
         create.put("seed", Seeds.mix(seed, u));
         JsonNode s = client.call("POST", "/sessions", create, 201);
         String sid = s.path("sessionId").asText();
-        long answerSeed = Seeds.mix(seed ^ 0x5DEECE66DL, u);
-        JsonNode recs = client.call("GET", "/sessions/" + sid + "/recommendations?limit=1", null, 200);
-        String top = recs.get(0).path("id").asText();
-        for (int t = 0; t < queries; t++) {
-            JsonNode q = client.call("POST", "/next-query", Map.of("sessionId", sid), 200);
-            JsonNode items = q.path("items");
-            int[] slate = new int[items.size()];
-            for (int i = 0; i < slate.length; i++) {
-                slate[i] = index(items.get(i).path("id").asText());
-            }
-            int chosen = user.choose(slate, lambda, noiseless, Seeds.random(answerSeed, t));
-            JsonNode a = client.call("POST", "/answer", Map.of("sessionId", sid, "queryId", q.path("queryId").asText(),
-                    "chosenItemId", items.get(chosen).path("id").asText()), 200);
-            top = a.path("recommendations").get(0).path("id").asText();
-        }
-        int rec = index(top);
+        int rec = session.play(sid, user, Seeds.mix(seed ^ 0x5DEECE66DL, u)).recommended();
+        String top = catalog.item(rec).id();
         boolean accepted = user.rank(rec) < Math.max(1, (int) Math.ceil(ACCEPT_TOP_SHARE * catalog.size()));
         double regret = user.normalisedRegret(rec);
         // A rating the way a person might give one: 5 for the best item, falling with regret.
@@ -80,10 +64,5 @@ public final class ExperimentRehearsal {
     /** {@code GET /experiments/{id}/results}. */
     public JsonNode results(String experimentId) {
         return client.call("GET", "/experiments/" + experimentId + "/results", null, 200);
-    }
-
-    private int index(String itemId) {
-        return catalog.indexOf(itemId).orElseThrow(() -> new IllegalStateException("the service returned item '"
-                + itemId + "', which catalog " + catalog.id() + " here does not have"));
     }
 }

@@ -1,6 +1,10 @@
 package io.elicitor.simulation;
 
+import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.ItemMatrix;
+import io.elicitor.evoi.Prior;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -35,6 +39,28 @@ public final class SimulatedUser {
         // The user's utility range: regret is reported as a share of it, so users with flat or steep
         // preferences weigh the same.
         this.range = utilities[arg] - sum / scores.length;
+    }
+
+    /** One user per row of {@code rowMajor} ({@code rows × d}, d the catalog's dimension). */
+    public static List<SimulatedUser> fromRows(float[] rowMajor, int rows, ItemMatrix items) {
+        int d = items.dimension();
+        if (rows < 0 || rowMajor.length < (long) rows * d) {
+            throw new IllegalArgumentException(rows + " rows of dimension " + d + " need " + (long) rows * d
+                    + " values, got " + rowMajor.length);
+        }
+        List<SimulatedUser> out = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            float[] w = new float[d];
+            System.arraycopy(rowMajor, r * d, w, 0, d);
+            out.add(new SimulatedUser(w, items));
+        }
+        return out;
+    }
+
+    /** {@code n} users drawn from {@code prior} with {@code rng}. */
+    public static List<SimulatedUser> drawnFrom(Prior prior, int n, Random rng, ItemMatrix items) {
+        float[] w = EngineWorkspace.outside(() -> prior.sample(n, rng).dup('c').data().asFloat());
+        return fromRows(w, n, items);
     }
 
     /** The true utility vector. */

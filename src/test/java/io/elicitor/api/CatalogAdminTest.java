@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -92,17 +91,7 @@ class CatalogAdminTest {
         return ApiClient.json().header("X-Admin-Key", KEY).body(Map.of("path", dir.toString())).post("/admin/catalogs");
     }
 
-    /** The bundled cars catalog under another id and version. */
     private Path copyOfCars(String id, String version) throws IOException {
-        Path src = Path.of("item-catalog/cars");
-        Path dir = Files.createDirectories(tmp.resolve(id + "-v" + version + "-" + UUID.randomUUID()));
-        for (String f : List.of("items.jsonl", "vectors.npy")) {
-            Files.copy(src.resolve(f), dir.resolve(f));
-        }
-        ObjectNode m = (ObjectNode) JSON.readTree(src.resolve("manifest.json").toFile());
-        m.put("id", id).put("version", version);
-        m.remove("provenance");
-        JSON.writeValue(dir.resolve("manifest.json").toFile(), m);
-        return dir;
+        return CarsCopy.write(tmp, id, version);
     }
 }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.EngineSettings;
-import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.Seeds;
 import io.elicitor.simulation.ExperimentRehearsal;
 import io.elicitor.simulation.SimulatedUser;
@@ -54,15 +53,8 @@ class ExperimentsTest {
     @org.junit.jupiter.api.BeforeEach
     void ownCatalog(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
         catalog = "cars-exp-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        java.nio.file.Path src = java.nio.file.Path.of("item-catalog/cars");
-        for (String f : List.of("items.jsonl", "vectors.npy")) {
-            java.nio.file.Files.copy(src.resolve(f), tmp.resolve(f));
-        }
-        var m = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(src.resolve("manifest.json").toFile());
-        m.put("id", catalog);
-        mapper.writeValue(tmp.resolve("manifest.json").toFile(), m);
-        admin().body(Map.of("path", tmp.toString())).post("/admin/catalogs").then().statusCode(201);
+        admin().body(Map.of("path", CarsCopy.write(tmp, catalog, "1").toString())).post("/admin/catalogs").then()
+                .statusCode(201);
     }
 
     private Response session(Map<String, Object> body) {
@@ -192,15 +184,12 @@ class ExperimentsTest {
         String id = start(twoArms("userKey", "rehearsal-salt-1"));
         CatalogRegistry.Entry cars = catalogs.latest(catalog).orElseThrow();
         int n = 400;
-        int d = cars.catalog().dimension();
-        float[] w = EngineWorkspace.outside(() -> cars.prior().sample(n, Seeds.random(2024, 1)).dup('c').data().asFloat());
+        List<SimulatedUser> users = SimulatedUser.drawnFrom(cars.prior(), n, Seeds.random(2024, 1), cars.catalog().vectors());
         ExperimentRehearsal rehearsal = new ExperimentRehearsal(base, KEY, cars.catalog(), 10, settings.lambda(), false, 2024);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<ExperimentRehearsal.SessionOutcome>> futures = new ArrayList<>();
         for (int u = 0; u < n; u++) {
-            float[] truth = new float[d];
-            System.arraycopy(w, u * d, truth, 0, d);
-            SimulatedUser user = new SimulatedUser(truth, cars.catalog().vectors());
+            SimulatedUser user = users.get(u);
             int unit = u;
             futures.add(pool.submit(() -> rehearsal.run(unit, user)));
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.EngineSettings;
-import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.Seeds;
 import io.elicitor.evoi.StrategyRegistry;
 import io.elicitor.session.ElicitorConfig;
@@ -17,6 +16,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,13 +47,10 @@ class SimulationOverHttpTest {
         int queries = 3;
         HttpRunner http = new HttpRunner(base, cars.catalog(), k, queries, settings.lambda(), false);
         InProcessRunner local = new InProcessRunner(cars.search(), cars.prior(), settings, strategies, k, queries, false);
-        float[] w = EngineWorkspace.outside(() -> cars.prior().sample(3, Seeds.random(11, 1)).dup('c').data().asFloat());
-        int d = cars.catalog().dimension();
+        List<SimulatedUser> users = SimulatedUser.drawnFrom(cars.prior(), 3, Seeds.random(11, 1), cars.catalog().vectors());
         for (String strategy : new String[] {"exhaustive", "random", "exploit"}) {
             for (int u = 0; u < 3; u++) {
-                float[] truth = new float[d];
-                System.arraycopy(w, u * d, truth, 0, d);
-                SimulatedUser user = new SimulatedUser(truth, cars.catalog().vectors());
+                SimulatedUser user = users.get(u);
                 UserTrace overHttp = http.run(user, strategy, 1000 + u, 2000 + u);
                 UserTrace inProcess = local.run(user, strategy, 1000 + u, 2000 + u);
                 assertArrayEquals(inProcess.regret(), overHttp.regret(), 0.0, strategy + " user " + u);

@@ -11,7 +11,6 @@ import io.elicitor.evoi.EngineSettings;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.Seeds;
 import io.elicitor.evoi.StrategyRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,15 +28,7 @@ class SimulationTest {
     }
 
     private static List<SimulatedUser> users(int n, long seed) {
-        float[] w = EngineWorkspace.outside(() -> entry.prior().sample(n, Seeds.random(seed, 1)).dup('c').data().asFloat());
-        List<SimulatedUser> out = new ArrayList<>();
-        int d = catalog.dimension();
-        for (int i = 0; i < n; i++) {
-            float[] row = new float[d];
-            System.arraycopy(w, i * d, row, 0, d);
-            out.add(new SimulatedUser(row, catalog.vectors()));
-        }
-        return out;
+        return SimulatedUser.drawnFrom(entry.prior(), n, Seeds.random(seed, 1), catalog.vectors());
     }
 
     private static Simulation simulation(List<SimulatedUser> users, int threads) {
