@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The quality ceiling: every k-subset of the pool's best items, each scored by exact PEU in batches.
+ * The quality ceiling: every k-subset of the pool's best items, each scored by exact EVOI in batches; the
+ * largest wins, ties going to the largest EUS ({@link PoolEvaluator.SlateValues#best}).
  * The pool prefix is the largest P with {@code C(P, k) ≤ maxSlates}, so cost stays bounded
  * ({@code O(maxSlates·k·M·(d + P))}); with the default budget that is P = 256 for pairs.
  */
@@ -60,14 +61,7 @@ public final class ExhaustiveStrategy implements QueryStrategy {
             }
         }
         int[][] all = slates.toArray(new int[0][]);
-        double[] peu = c.evaluator().peu(all);
-        int best = 0;
-        for (int i = 1; i < peu.length; i++) {
-            if (peu[i] > peu[best]) {
-                best = i;
-            }
-        }
-        return all[best];
+        return all[c.evaluator().values(all).best(c.evaluator().tieTolerance())];
     }
 
     /** Largest P with C(P, k) ≤ budget. */

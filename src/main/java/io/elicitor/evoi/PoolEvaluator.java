@@ -123,56 +123,106 @@ public final class PoolEvaluator {
         return out;
     }
 
-    /** Exact EVOI of one slate of catalog indices. */
+    /**
+     * Values of a batch of slates, index by index: {@code peu}, {@code evoi = PEU − EU*} and {@code eus}, the
+     * expected utility of selection {@code EUS_R(Q) = F(Q, Q)} (the slate's worth as a recommendation set).
+     * EVOI is computed answer by answer as {@code Σᵢ (max_y vᵢ·y − vᵢ·y*)}, with the current best item
+     * {@code y*} read from the same row as the maximum, so it is exactly 0 — not float noise around 0 — when
+     * no answer can change the recommendation.
+     */
+    public record SlateValues(double[] peu, double[] evoi, double[] eus) {
+        /**
+         * Index of the best slate: the largest EVOI, slates within {@code tolerance} of it counting as tied and
+         * the tie going to the largest EUS, then to the earliest. On an EVOI plateau (often every slate is worth
+         * 0: no single noisy answer moves the recommendation) the choice is therefore the best recommendation
+         * set, not whichever slate float rounding favours.
+         */
+        public int best(double tolerance) {
+            if (evoi.length == 0) {
+                throw new IllegalArgumentException("no slates");
+            }
+            double top = Double.NEGATIVE_INFINITY;
+            for (double v : evoi) {
+                top = Math.max(top, v);
+            }
+            int best = -1;
+            for (int i = 0; i < evoi.length; i++) {
+                if (evoi[i] >= top - tolerance && (best < 0 || eus[i] > eus[best])) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+    }
+
+    /**
+     * EVOI differences below this are float32 rounding, not information: {@code 10⁻⁶} of the utility scale.
+     * Strategies treat slates that close to the best EVOI as tied ({@link SlateValues#best}).
+     */
+    public double tieTolerance() {
+        return 1e-6 * utilityScale;
+    }
+
+    /** Exact EVOI of one slate of catalog indices (never negative). */
     public double evoi(int[] slate) {
-        return peu(new int[][] {slate})[0] - currentBestExpectedUtility();
+        return values(new int[][] {slate}).evoi()[0];
     }
 
     /** Exact PEU of each slate (catalog indices; all slates of one size k ≥ 2). */
     public double[] peu(int[][] slates) {
-        if (slates.length == 0) {
-            return new double[0];
+        return values(slates).peu();
+    }
+
+    /** Exact PEU, EVOI and EUS of each slate (catalog indices; all slates of one size k ≥ 2). */
+    public SlateValues values(int[][] slates) {
+        int b = slates.length;
+        SlateValues out = new SlateValues(new double[b], new double[b], new double[b]);
+        if (b == 0) {
+            return out;
         }
         int k = slates[0].length;
         int perChunk = Math.max(1, CHUNK_ROWS / k);
-        double[] out = new double[slates.length];
-        for (int start = 0; start < slates.length; start += perChunk) {
-            int end = Math.min(slates.length, start + perChunk);
+        for (int start = 0; start < b; start += perChunk) {
+            int end = Math.min(b, start + perChunk);
             int[] flat = new int[(end - start) * k];
-            for (int b = start; b < end; b++) {
-                if (slates[b].length != k) {
+            for (int s = start; s < end; s++) {
+                if (slates[s].length != k) {
                     throw new IllegalArgumentException("all slates in a batch must have the same size");
                 }
-                System.arraycopy(slates[b], 0, flat, (b - start) * k, k);
+                System.arraycopy(slates[s], 0, flat, (s - start) * k, k);
             }
-            double[] part = peuOfVectors(catalog.rows(flat), k);
-            System.arraycopy(part, 0, out, start, part.length);
+            evaluate(catalog.rows(flat), k, out, start);
         }
         return out;
     }
 
     /**
      * Replaces utilities {@code u[(s·k + i)·M + j] = wⱼ·qᵢ} of B slates by {@code πⱼ R(i | Qₛ; wⱼ)} in place:
-     * a logistic for pairs (one exponential per slate and particle), a stable softmax otherwise.
+     * a logistic for pairs (one exponential per slate and particle), a stable softmax otherwise. Adds each
+     * slate's {@code EUS_R = Σᵢ Σⱼ πⱼ Rᵢⱼ wⱼ·qᵢ} into {@code eus[at + s]} on the way.
      */
-    private void choiceProbabilitiesTimesWeights(float[] u, int b, int k, int m) {
+    private void choiceProbabilitiesTimesWeights(float[] u, int b, int k, int m, double[] eus, int at) {
         double lambda = model.lambda();
         float[] pi = weights;
         if (k == 2) {
             for (int s = 0; s < b; s++) {
                 int r0 = 2 * s * m;
                 int r1 = r0 + m;
+                double sum = 0;
                 for (int j = 0; j < m; j++) {
                     double p0 = 1.0 / (1.0 + Math.exp(lambda * (u[r1 + j] - u[r0 + j])));
+                    sum += pi[j] * (p0 * u[r0 + j] + (1.0 - p0) * u[r1 + j]);
                     u[r0 + j] = (float) (pi[j] * p0);
                     u[r1 + j] = (float) (pi[j] * (1.0 - p0));
                 }
+                eus[at + s] = sum;
             }
             return;
         }
         double[] e = new double[k];
         for (int s = 0; s < b; s++) {
             int base = s * k * m;
+            double sum = 0;
             for (int j = 0; j < m; j++) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int i = 0; i < k; i++) {
@@ -184,9 +234,12 @@ public final class PoolEvaluator {
                     z += e[i];
                 }
                 for (int i = 0; i < k; i++) {
-                    u[base + i * m + j] = (float) (pi[j] * e[i] / z);
+                    double r = e[i] / z;
+                    sum += pi[j] * r * u[base + i * m + j];
+                    u[base + i * m + j] = (float) (pi[j] * r);
                 }
             }
+            eus[at + s] = sum;
         }
     }
 
@@ -199,30 +252,39 @@ public final class PoolEvaluator {
         if (k < 2 || rows % k != 0) {
             throw new IllegalArgumentException("need B*k rows with k >= 2, got " + rows + " rows for k=" + k);
         }
+        int b = rows / k;
+        SlateValues out = new SlateValues(new double[b], new double[b], new double[b]);
+        evaluate(slateVectors, k, out, 0);
+        return out.peu();
+    }
+
+    /** Fills {@code out} at {@code at..at+B−1} for B slates given as item vectors ({@code B·k × d}). */
+    private void evaluate(INDArray slateVectors, int k, SlateValues out, int at) {
+        int rows = (int) slateVectors.rows();
         int m = posterior.size();
         int b = rows / k;
         INDArray g = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, m}, 'c');
         Nd4j.gemm(slateVectors.castTo(DataType.FLOAT), posterior.particles(), g, false, true, 1.0, 0.0);
         float[] u = Buffers.toArray(g);
-        choiceProbabilitiesTimesWeights(u, b, k, m);
+        choiceProbabilitiesTimesWeights(u, b, k, m, out.eus(), at);
         INDArray values = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, pool.size()}, 'c');
         Nd4j.gemm(Buffers.fromArray(u, rows, m), scores, values, false, false, 1.0, 0.0);
         float[] v = Buffers.toArray(values);
         int p = pool.size();
-        float[] rowMax = new float[rows];
-        for (int r = 0; r < rows; r++) {
-            float best = Float.NEGATIVE_INFINITY;
-            for (int y = r * p, end = y + p; y < end; y++) {
-                best = Math.max(best, v[y]);
-            }
-            rowMax[r] = best;
-        }
-        double[] peu = new double[b];
         for (int s = 0; s < b; s++) {
+            double peu = 0;
+            double gain = 0;
             for (int i = 0; i < k; i++) {
-                peu[s] += rowMax[s * k + i];
+                int row = (s * k + i) * p;
+                float best = Float.NEGATIVE_INFINITY;
+                for (int y = row, end = row + p; y < end; y++) {
+                    best = Math.max(best, v[y]);
+                }
+                peu += best;
+                gain += best - v[row + bestPoolIndex];
             }
+            out.peu()[at + s] = peu;
+            out.evoi()[at + s] = gain;
         }
-        return peu;
     }
 }

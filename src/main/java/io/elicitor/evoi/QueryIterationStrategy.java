@@ -9,8 +9,8 @@ import java.util.Set;
  * Viappiani & Boutilier's query iteration: start from the k pool items with the largest expected utility,
  * then replace the slate by {@code T(Q)}, the best pool item after each answer ({@code argmax_y vᵢ·y}, kept
  * distinct), until a slate repeats (a fixed point or a cycle) or {@value #MAX_ROUNDS} rounds pass. This is
- * coordinate ascent on {@code F(Q, Y)}; every slate visited is re-scored by exact PEU in one batch and the
- * best is asked. Cost {@code O(rounds·k·M·P)} plus the re-scoring.
+ * coordinate ascent on {@code F(Q, Y)}; every slate visited is re-scored by exact EVOI in one batch and the
+ * best is asked (ties to the largest EUS). Cost {@code O(rounds·k·M·P)} plus the re-scoring.
  */
 public final class QueryIterationStrategy implements QueryStrategy {
     static final int MAX_ROUNDS = 20;
@@ -29,14 +29,7 @@ public final class QueryIterationStrategy implements QueryStrategy {
         for (int i = 0; i < slates.length; i++) {
             slates[i] = pool.toCatalog(visited.get(i));
         }
-        double[] peu = c.evaluator().peu(slates);
-        int best = 0;
-        for (int i = 1; i < peu.length; i++) {
-            if (peu[i] > peu[best]) {
-                best = i;
-            }
-        }
-        return slates[best];
+        return slates[c.evaluator().values(slates).best(c.evaluator().tieTolerance())];
     }
 
     /** The slates visited from {@code start} (pool indices, start included), in order, without repeats. */

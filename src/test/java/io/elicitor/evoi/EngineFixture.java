@@ -57,6 +57,22 @@ final class EngineFixture {
         return new EngineFixture(items, prior, lambda, p);
     }
 
+    /**
+     * n Gaussian items in d dimensions and a settled belief: M equally weighted copies of one user drawn from
+     * the prior. Nothing is uncertain, so no answer can change the recommendation and every slate's EVOI is 0.
+     */
+    static EngineFixture settled(int n, int d, int m, double lambda, long seed) {
+        EngineFixture f = create(n, d, 2, 0, lambda, seed);
+        float[] user = Buffers.toArray(f.prior.sample(1, new Random(seed + 1)));
+        float[] particles = new float[m * d];
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(user, 0, particles, j * d, d);
+        }
+        double[] w = new double[m];
+        java.util.Arrays.fill(w, 1.0 / m);
+        return new EngineFixture(f.items, f.prior, lambda, Posterior.fromArrays(particles, w, d));
+    }
+
     /** A context whose pool is the whole catalog (minus excluded items). */
     QueryContext wholeCatalogContext(int k, BitSet excluded, long seed) {
         int[] all = java.util.stream.IntStream.range(0, items.size())
@@ -112,6 +128,32 @@ final class EngineFixture {
             peu += best;
         }
         return peu;
+    }
+
+    /** Expected utility of selection {@code EUS_R(Q) = Σⱼ πⱼ Σᵢ R(i|Q; wⱼ) wⱼ·qᵢ}, in double precision. */
+    double eusReference(int[] slate) {
+        double[] w = posterior.weights();
+        float[] particles = posterior.particleArray();
+        int d = items.dimension();
+        int k = slate.length;
+        double total = 0;
+        for (int j = 0; j < w.length; j++) {
+            double[] u = new double[k];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < k; i++) {
+                u[i] = dot(items.row(slate[i]), particles, j * d);
+                max = Math.max(max, u[i]);
+            }
+            double z = 0;
+            double n = 0;
+            for (int i = 0; i < k; i++) {
+                double e = Math.exp(model.lambda() * (u[i] - max));
+                z += e;
+                n += e * u[i];
+            }
+            total += w[j] * n / z;
+        }
+        return total;
     }
 
     static double dot(float[] a, float[] b) {

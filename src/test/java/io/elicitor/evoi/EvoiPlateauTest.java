@@ -1,0 +1,82 @@
+package io.elicitor.evoi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * When no slate has positive EVOI (no answer can change the recommendation, which on real posteriors is
+ * about four questions in ten), strategies ask the best recommendation set by EUS, not whichever slate
+ * float rounding favours.
+ */
+class EvoiPlateauTest {
+    @Test
+    void slateValuesPreferEvoiThenEusThenTheEarliest() {
+        PoolEvaluator.SlateValues v = new PoolEvaluator.SlateValues(new double[3],
+                new double[] {0.10, 0.10 + 1e-9, 0.05}, new double[] {1.0, 0.5, 2.0});
+        assertEquals(0, v.best(1e-6), "within the tolerance EVOI ties and EUS decides");
+        assertEquals(1, v.best(0.0), "without tolerance the larger EVOI wins");
+        PoolEvaluator.SlateValues flat = new PoolEvaluator.SlateValues(new double[3], new double[3], new double[] {1.0, 3.0, 3.0});
+        assertEquals(1, flat.best(0.0), "equal EUS too: the earliest");
+    }
+
+    @Test
+    void onASettledBeliefEverySlateIsWorthExactlyNothing() {
+        EngineFixture f = EngineFixture.settled(40, 6, 32, 3.0, 21);
+        QueryContext c = f.wholeCatalogContext(2, null, 1);
+        PoolEvaluator.SlateValues v = c.evaluator().values(allPairs(40));
+        for (double evoi : v.evoi()) {
+            assertEquals(0.0, evoi, 0.0);
+        }
+    }
+
+    @Test
+    void exhaustiveAsksTheBestRecommendationSetWhenEveryEvoiIsZero() {
+        for (long seed = 1; seed <= 5; seed++) {
+            EngineFixture f = EngineFixture.settled(40, 6, 32, 3.0, seed);
+            QueryContext c = f.wholeCatalogContext(2, null, seed);
+            double[] eus = c.evaluator().values(allPairs(40)).eus();
+            double best = java.util.Arrays.stream(eus).max().orElseThrow();
+            int[] chosen = new ExhaustiveStrategy().select(c);
+            assertEquals(best, c.evaluator().values(new int[][] {chosen}).eus()[0], 1e-12, "seed " + seed);
+        }
+    }
+
+    @Test
+    void gradientAndQueryIterationAskASlateAtLeastAsGoodAsGreedysOnAPlateau() {
+        for (long seed = 1; seed <= 5; seed++) {
+            for (int k = 2; k <= 4; k++) {
+                EngineFixture f = EngineFixture.settled(60, 6, 32, 3.0, seed);
+                QueryContext c = f.wholeCatalogContext(k, null, seed);
+                int[] greedy = new GreedyEusStrategy().select(c);
+                int[] gradient = EngineWorkspace.run(() -> new GradientStrategy().select(c));
+                double greedyEus = eus(c, greedy);
+                assertTrue(eus(c, gradient) >= greedyEus - 1e-9, "gradient, seed " + seed + ", k " + k);
+                assertEquals(0.0, c.evaluator().evoi(gradient), 0.0);
+                // Query iteration starts from the top expected-utility slate: it must ask the best set it visits.
+                PoolScores pool = PoolScores.of(c);
+                double visitedBest = Double.NEGATIVE_INFINITY;
+                for (int[] s : QueryIterationStrategy.iterate(pool, pool.topExpectedUtility(k))) {
+                    visitedBest = Math.max(visitedBest, eus(c, pool.toCatalog(s)));
+                }
+                assertEquals(visitedBest, eus(c, new QueryIterationStrategy().select(c)), 1e-12, "query iteration, seed " + seed);
+            }
+        }
+    }
+
+    private static double eus(QueryContext c, int[] slate) {
+        return c.evaluator().values(new int[][] {slate}).eus()[0];
+    }
+
+    private static int[][] allPairs(int n) {
+        int[][] out = new int[n * (n - 1) / 2][];
+        int at = 0;
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                out[at++] = new int[] {a, b};
+            }
+        }
+        return out;
+    }
+}
