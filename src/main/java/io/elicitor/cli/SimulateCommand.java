@@ -16,6 +16,7 @@ import io.elicitor.simulation.HttpRunner;
 import io.elicitor.simulation.InProcessRunner;
 import io.elicitor.simulation.RegretPlot;
 import io.elicitor.simulation.SimulatedUser;
+import io.elicitor.simulation.PairedDifference;
 import io.elicitor.simulation.Simulation;
 import io.elicitor.simulation.StrategySummary;
 import io.elicitor.simulation.UserRunner;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
 /** {@code elicitor simulate}: regret curves of simulated users, every strategy side by side. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulated users with known utility vectors answer T queries of each strategy; prints and"
-                + " writes normalised regret after every answer with 95% intervals, top-10 hit rate and ms per query.")
+                + " writes normalised regret after every answer with 95%% intervals, top-10 hit rate and ms per query.")
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--catalog", description = "Catalog folder (default: the bundled cars catalog).")
     Path catalogDir;
@@ -166,6 +167,7 @@ final class SimulateCommand implements Callable<Integer> {
         finished.set(true);
         Map<String, Object> result = write(sim, config, started, true);
         System.out.println(table(sim.summaries()));
+        System.out.print(pairedTable(sim.pairedDifferences()));
         System.out.printf(Locale.ROOT, "%d users x %d strategies in %.1f s%s%n", users.size(), strategies.size(),
                 (double) result.get("seconds"), out == null ? "" : "; results in " + out);
         if (plot != null) {
@@ -269,6 +271,7 @@ final class SimulateCommand implements Callable<Integer> {
     private synchronized Map<String, Object> write(Simulation sim, Map<String, Object> config, long started, boolean complete) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("strategies", sim.summaries());
+        result.put("paired", sim.pairedDifferences());
         result.put("config", config);
         result.put("complete", complete && sim.complete());
         result.put("seconds", (System.nanoTime() - started) / 1e9);
@@ -282,6 +285,21 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         return result;
+    }
+
+    private static String pairedTable(Map<String, PairedDifference> paired) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, PairedDifference> e : paired.entrySet()) {
+            PairedDifference d = e.getValue();
+            int last = d.difference().length - 1;
+            if (b.length() == 0) {
+                b.append(String.format(Locale.ROOT, "paired regret difference at t=T, strategy minus %s (95%% interval):%n",
+                        d.reference()));
+            }
+            b.append(String.format(Locale.ROOT, "  %-16s %+8.4f [%+.4f, %+.4f]%n", e.getKey(), d.difference()[last],
+                    d.low()[last], d.high()[last]));
+        }
+        return b.append(b.length() > 0 ? "\n" : "").toString();
     }
 
     private static String table(Map<String, StrategySummary> summaries) {

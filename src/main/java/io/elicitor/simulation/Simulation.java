@@ -103,6 +103,38 @@ public final class Simulation {
         return out;
     }
 
+    /**
+     * Each other strategy's regret minus the first strategy's, over the users finished under both, in user
+     * order (strategies with no such user are left out).
+     */
+    public Map<String, PairedDifference> pairedDifferences() {
+        Map<String, PairedDifference> out = new LinkedHashMap<>();
+        String reference = strategies.get(0);
+        UserTrace[] ref = snapshot(reference);
+        for (String s : strategies.subList(1, strategies.size())) {
+            UserTrace[] other = snapshot(s);
+            List<UserTrace> a = new ArrayList<>();
+            List<UserTrace> b = new ArrayList<>();
+            for (int u = 0; u < ref.length; u++) {
+                if (ref[u] != null && other[u] != null) {
+                    a.add(ref[u]);
+                    b.add(other[u]);
+                }
+            }
+            if (!a.isEmpty()) {
+                out.put(s, PairedDifference.of(reference, a, b));
+            }
+        }
+        return out;
+    }
+
+    private UserTrace[] snapshot(String strategy) {
+        UserTrace[] slots = done.get(strategy);
+        synchronized (slots) {
+            return slots.clone();
+        }
+    }
+
     /** Whether every strategy has every user. */
     public boolean complete() {
         for (UserTrace[] slots : done.values()) {

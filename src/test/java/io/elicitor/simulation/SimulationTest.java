@@ -55,6 +55,24 @@ class SimulationTest {
     }
 
     @Test
+    void pairedDifferenceIsTheDifferenceOfMeansWithItsOwnInterval() throws Exception {
+        Simulation sim = simulation(users(30, 4), 2);
+        sim.run(() -> {}, s -> {});
+        StrategySummary exhaustive = sim.summaries().get("exhaustive");
+        StrategySummary random = sim.summaries().get("random");
+        PairedDifference d = sim.pairedDifferences().get("random");
+        assertEquals("exhaustive", d.reference());
+        assertEquals(30, d.users());
+        assertEquals(0.0, d.difference()[0], 0.0, "same users, same prior draw: no difference before any answer");
+        assertEquals(0.0, d.high()[0] - d.low()[0], 0.0);
+        for (int t = 1; t < d.difference().length; t++) {
+            assertEquals(random.regret()[t] - exhaustive.regret()[t], d.difference()[t], 1e-12, "t " + t);
+            assertTrue(d.low()[t] <= d.difference()[t] && d.difference()[t] <= d.high()[t]);
+        }
+        assertTrue(d.difference()[4] > 0, "random questions leave more regret than exhaustive's: " + d.difference()[4]);
+    }
+
+    @Test
     void resultsDoNotDependOnTheNumberOfThreads() throws Exception {
         List<SimulatedUser> u = users(8, 5);
         Simulation one = simulation(u, 1);
