@@ -13,9 +13,7 @@ import io.elicitor.catalog.RatingsEmbedder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -139,8 +137,7 @@ final class EmbedCommand implements Callable<Integer> {
         RatingsEmbedder.Ratings data = RatingsEmbedder.readRatings(ratings, fmt);
         Map<Integer, Item> known = RatingsEmbedder.readItems(ratings, fmt);
         RatingsEmbedder.Result result;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("ALS").setInitialMax(iterations)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+        try (ProgressBar bar = Progress.bar("ALS", iterations)) {
             result = embedder.build(data, known, it -> bar.stepTo(it));
         }
         String cid = catalogId != null ? catalogId : out.toAbsolutePath().normalize().getFileName().toString();

@@ -35,9 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -160,8 +158,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("simulate").setInitialMax((long) users.size() * strategies.size())
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build()) {
+        try (ProgressBar bar = Progress.bar("simulate", (long) users.size() * strategies.size())) {
             sim.run(bar::step, s -> write(sim, config, started, false));
         }
         finished.set(true);
@@ -190,8 +187,7 @@ final class SimulateCommand implements Callable<Integer> {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(n);
         List<Future<ExperimentRehearsal.SessionOutcome>> futures = new ArrayList<>();
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("rehearse").setInitialMax(users.size())
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build()) {
+        try (ProgressBar bar = Progress.bar("rehearse", users.size())) {
             for (int u = 0; u < users.size(); u++) {
                 int user = u;
                 futures.add(pool.submit(() -> {
