@@ -24,21 +24,42 @@ public record ItemFilter(List<String> excludeIds, List<String> where, boolean ex
         where = where == null ? List.of() : List.copyOf(where);
     }
 
-    /** The parsed predicates; throws {@link IllegalArgumentException} naming a malformed one. */
+    /** A refusal of this filter, naming the field at fault: {@code excludeIds} or {@code where}. */
+    public static final class Refusal extends IllegalArgumentException {
+        private final String field;
+
+        Refusal(String field, String message) {
+            super(field + ": " + message);
+            this.field = field;
+        }
+
+        /** The filter field at fault: {@code excludeIds} or {@code where}. */
+        public String field() {
+            return field;
+        }
+    }
+
+    /** The parsed predicates; throws a {@link Refusal} on {@code where} naming a malformed one. */
     public List<AttributePredicate> predicates() {
-        return where.stream().map(AttributePredicate::parse).toList();
+        return where.stream().map(text -> {
+            try {
+                return AttributePredicate.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new Refusal("where", e.getMessage());
+            }
+        }).toList();
     }
 
     /**
-     * The excluded rows of a catalog. Unknown ids and attributes are refused (a typo would silently
-     * filter nothing or everything).
+     * The excluded rows of a catalog. Unknown ids and attributes are refused with a {@link Refusal} (a typo
+     * would silently filter nothing or everything).
      */
     public BitSet excludedRows(Catalog catalog) {
         BitSet out = new BitSet(catalog.size());
         for (String id : excludeIds) {
             OptionalInt row = catalog.indexOf(id);
             if (row.isEmpty()) {
-                throw new IllegalArgumentException("excludeIds: no item '" + id + "' in catalog " + catalog.id());
+                throw new Refusal("excludeIds", "no item '" + id + "' in catalog " + catalog.id());
             }
             out.set(row.getAsInt());
         }
@@ -46,7 +67,7 @@ public record ItemFilter(List<String> excludeIds, List<String> where, boolean ex
         for (AttributePredicate p : predicates) {
             boolean known = catalog.items().stream().anyMatch(i -> i.attributes().containsKey(p.attribute()));
             if (!known) {
-                throw new IllegalArgumentException("where: no item of catalog " + catalog.id() + " has attribute '"
+                throw new Refusal("where", "no item of catalog " + catalog.id() + " has attribute '"
                         + p.attribute() + "'");
             }
         }

@@ -323,9 +323,8 @@ public final class SessionService {
         BitSet rows;
         try {
             rows = filter.excludedRows(entry.catalog());
-        } catch (IllegalArgumentException e) {
-            String field = e.getMessage().startsWith("excludeIds") ? "filters.excludeIds" : "filters.where";
-            throw new SessionProblem(Kind.INVALID, field, e.getMessage());
+        } catch (ItemFilter.Refusal e) {
+            throw new SessionProblem(Kind.INVALID, "filters." + e.field(), e.getMessage());
         }
         if (filterCache.size() > 1024) {
             filterCache.clear();
