@@ -29,6 +29,11 @@ import org.jboss.logging.Logger;
  */
 public final class DurableSessionStore implements SessionStore {
     private static final Logger LOG = Logger.getLogger(DurableSessionStore.class);
+    private static final java.time.Duration WARN_EVERY = java.time.Duration.ofSeconds(30);
+
+    private final ThrottledWarning redisReadFailed = new ThrottledWarning(LOG, WARN_EVERY);
+    private final ThrottledWarning redisWriteFailed = new ThrottledWarning(LOG, WARN_EVERY);
+    private final ThrottledWarning logFailed = new ThrottledWarning(LOG, WARN_EVERY);
 
     private final SessionLog log;
     private final SessionCache cache;
@@ -61,7 +66,7 @@ public final class DurableSessionStore implements SessionStore {
             return cache.get(sessionId)
                     .onFailure().recoverWithItem(e -> {
                         count("error");
-                        LOG.warnf("Redis read failed for session %s, rebuilding from the log: %s", sessionId, e.toString());
+                        redisReadFailed.warn("Redis read failed for session %s, rebuilding from the log: %s", sessionId, e.toString());
                         return Optional.empty();
                     })
                     .flatMap(cached -> {
@@ -113,7 +118,7 @@ public final class DurableSessionStore implements SessionStore {
     private Uni<Void> cacheQuietly(SessionState s) {
         return cache.put(s).onFailure().recoverWithItem(e -> {
             count("write-error");
-            LOG.warnf("Redis write failed for session %s (the log has it; the next read rebuilds): %s", s.sessionId(),
+            redisWriteFailed.warn("Redis write failed for session %s (the log has it; the next read rebuilds): %s", s.sessionId(),
                     e.toString());
             return false;
         }).replaceWithVoid();
@@ -122,7 +127,7 @@ public final class DurableSessionStore implements SessionStore {
     /** Runs a log operation; a PostgreSQL failure becomes a 503 that tells the client to retry. */
     private <T> Uni<T> logged(Supplier<Uni<T>> op) {
         return Uni.createFrom().<T>deferred(op::get).onFailure(e -> !(e instanceof SessionProblem)).transform(e -> {
-            LOG.warnf("session log (PostgreSQL) failed: %s", e.toString());
+            logFailed.warn("session log (PostgreSQL) failed: %s", e.toString());
             meters.counter("elicitor.sessions.log.errors").increment();
             return new SessionProblem(Kind.UNAVAILABLE, null, "the session log (PostgreSQL) is unavailable; nothing was"
                     + " changed; retry shortly");
