@@ -23,24 +23,17 @@ public record PairedDifference(String reference, int users, double[] difference,
                     + " and " + referenceTraces.size());
         }
         int n = traces.size();
-        int len = traces.get(0).regret().length;
-        double[] mean = new double[len];
-        double[] low = new double[len];
-        double[] high = new double[len];
-        for (int t = 0; t < len; t++) {
-            double s = 0;
-            double s2 = 0;
-            for (int u = 0; u < n; u++) {
-                double d = traces.get(u).regret()[t] - referenceTraces.get(u).regret()[t];
-                s += d;
-                s2 += d * d;
+        List<double[]> differences = new java.util.ArrayList<>(n);
+        for (int u = 0; u < n; u++) {
+            double[] a = traces.get(u).regret();
+            double[] r = referenceTraces.get(u).regret();
+            double[] d = new double[a.length];
+            for (int t = 0; t < d.length; t++) {
+                d[t] = a[t] - r[t];
             }
-            mean[t] = s / n;
-            double var = n > 1 ? Math.max(0, (s2 - n * mean[t] * mean[t]) / (n - 1)) : 0;
-            double half = 1.96 * Math.sqrt(var / n);
-            low[t] = mean[t] - half;
-            high[t] = mean[t] + half;
+            differences.add(d);
         }
-        return new PairedDifference(reference, n, mean, low, high);
+        double[][] interval = Intervals.of(differences);
+        return new PairedDifference(reference, n, interval[0], interval[1], interval[2]);
     }
 }

@@ -28,24 +28,12 @@ public record StrategySummary(int users, double[] regret, double[] regretLow, do
             throw new IllegalArgumentException("no traces");
         }
         int n = traces.size();
-        int len = traces.get(0).regret().length;
-        double[] mean = new double[len];
-        double[] low = new double[len];
-        double[] high = new double[len];
+        double[][] interval = Intervals.of(traces.stream().map(UserTrace::regret).toList());
+        double[] mean = interval[0];
+        double[] low = interval[1];
+        double[] high = interval[2];
+        int len = mean.length;
         double[] ratio = new double[len];
-        for (int t = 0; t < len; t++) {
-            double s = 0;
-            double s2 = 0;
-            for (UserTrace u : traces) {
-                s += u.regret()[t];
-                s2 += u.regret()[t] * u.regret()[t];
-            }
-            mean[t] = s / n;
-            double var = n > 1 ? Math.max(0, (s2 - n * mean[t] * mean[t]) / (n - 1)) : 0;
-            double half = 1.96 * Math.sqrt(var / n);
-            low[t] = mean[t] - half;
-            high[t] = mean[t] + half;
-        }
         for (int t = 0; t < len; t++) {
             ratio[t] = mean[0] > 0 ? mean[t] / mean[0] : Double.NaN;
         }
