@@ -14,9 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/catalogs")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
-    /** One loaded catalog version. */
+    /** One loaded catalog version; {@code lambda} only when its manifest sets one (else the service default applies). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record CatalogView(String id, String version, String title, int dimension, int itemCount, boolean latest,
-                              String prior) {}
+                              String prior, Double lambda) {}
 
     @Inject
     CatalogRegistry catalogs;
@@ -33,6 +34,6 @@ public class CatalogResource {
     static CatalogView view(CatalogRegistry.Entry e, boolean latest) {
         var c = e.catalog();
         return new CatalogView(c.id(), c.version(), c.manifest().title(), c.dimension(), c.size(), latest,
-                e.priorDescription());
+                e.priorDescription(), c.manifest().lambda());
     }
 }

@@ -15,10 +15,14 @@ public final class Dtos {
     /** Which items a session may show and recommend. */
     public record Filters(List<String> excludeIds, List<String> where, Boolean excludeShown) {}
 
-    /** Response of {@code POST /sessions}; {@code experimentId} and {@code arm} only when an experiment assigned it. */
+    /**
+     * Response of {@code POST /sessions}; {@code lambda} is the choice model's inverse temperature the session uses
+     * (an experiment arm's, else the catalog's, else the service default); {@code experimentId} and {@code arm}
+     * only when an experiment assigned it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionCreated(String sessionId, String catalog, String catalogVersion, int slateSize, String strategy,
-                                 String experimentId, String arm) {}
+                                 double lambda, String experimentId, String arm) {}
 
     /** {@code POST /next-query}. */
     public record NextQuery(String sessionId) {}

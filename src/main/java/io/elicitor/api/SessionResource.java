@@ -44,7 +44,7 @@ public class SessionResource {
                         b.seed(), filter))
                 .map(s -> Response.created(URI.create("/sessions/" + s.sessionId()))
                         .entity(new SessionCreated(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.strategy(),
-                                s.assignment() == null ? null : s.assignment().experimentId(),
+                                s.params().lambda(), s.assignment() == null ? null : s.assignment().experimentId(),
                                 s.assignment() == null ? null : s.assignment().arm()))
                         .build());
     }

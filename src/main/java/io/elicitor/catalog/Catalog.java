@@ -59,6 +59,11 @@ public final class Catalog {
         return manifest;
     }
 
+    /** The choice model's λ for this catalog's utility scale, when its manifest sets one. */
+    public java.util.OptionalDouble lambda() {
+        return manifest.lambda() == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(manifest.lambda());
+    }
+
     /** Number of items. */
     public int size() {
         return items.size();

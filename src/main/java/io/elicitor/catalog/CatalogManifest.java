@@ -17,11 +17,14 @@ import java.util.Map;
  * @param files file names inside the folder
  * @param provenance source, licence, attribution and checksums of the raw data
  * @param vectors how the vectors were made (method, columns, command)
+ * @param lambda optional inverse temperature of the choice model on this catalog's utility scale (answers are
+ *               {@code R(i|Q; w) ∝ exp(λ w·qᵢ)}); sessions on the catalog use it unless an experiment arm sets
+ *               one. {@code embed --ratings} calibrates it; absent, the service's {@code elicitor.lambda} applies
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record CatalogManifest(String id, String version, String title, int dimension, int itemCount, Files files,
-                              Map<String, Object> provenance, Map<String, Object> vectors) {
+                              Map<String, Object> provenance, Map<String, Object> vectors, Double lambda) {
 
     /**
      * File names of a catalog.
@@ -37,6 +40,11 @@ public record CatalogManifest(String id, String version, String title, int dimen
         public static Files standard() {
             return new Files("items.jsonl", "vectors.npy", null, null);
         }
+    }
+
+    /** The same manifest with another {@code lambda}. */
+    public CatalogManifest withLambda(Double newLambda) {
+        return new CatalogManifest(id, version, title, dimension, itemCount, files, provenance, vectors, newLambda);
     }
 
     /** Every problem with the manifest's own fields; empty when it is well formed. */
@@ -58,6 +66,9 @@ public record CatalogManifest(String id, String version, String title, int dimen
         }
         if (files == null || files.items() == null || files.vectors() == null) {
             p.add("field 'files' must name 'items' and 'vectors'");
+        }
+        if (lambda != null && !(lambda > 0 && lambda <= io.elicitor.evoi.LambdaCalibration.MAX_LAMBDA)) {
+            p.add("field 'lambda' must be in (0, " + (int) io.elicitor.evoi.LambdaCalibration.MAX_LAMBDA + "], got " + lambda);
         }
         return p;
     }

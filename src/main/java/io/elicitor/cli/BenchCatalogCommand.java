@@ -77,7 +77,7 @@ final class BenchCatalogCommand implements Callable<Integer> {
             list.add(new Item(String.format("item-%07d", i + 1), "Item " + (i + 1), Map.of("year", 1950 + i % 70)));
         }
         CatalogManifest manifest = new CatalogManifest("bench", "1", "synthetic " + items + " x " + dim, dim, items,
-                CatalogManifest.Files.standard(), Map.of("source", "SyntheticCatalog seed " + seed), null);
+                CatalogManifest.Files.standard(), Map.of("source", "SyntheticCatalog seed " + seed), null, null);
         CatalogWriter.write(dir, manifest, list, SyntheticCatalog.vectors(items, dim, 1000, seed));
     }
 

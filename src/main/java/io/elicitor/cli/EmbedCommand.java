@@ -10,6 +10,7 @@ import io.elicitor.catalog.CatalogWriter;
 import io.elicitor.catalog.Csv;
 import io.elicitor.catalog.Item;
 import io.elicitor.catalog.RatingsEmbedder;
+import io.elicitor.evoi.LambdaCalibration;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -71,6 +72,11 @@ final class EmbedCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     double shrink;
 
+    @Option(names = "--target-accuracy", defaultValue = "0.8", description = "Ratings mode: calibrate the manifest's"
+            + " lambda so that users of the prior's population answer this share of pairs of their top items correctly"
+            + " (default: ${DEFAULT-VALUE}).")
+    double targetAccuracy;
+
     @Option(names = "--solver", defaultValue = "java",
             description = "Normal-equation solver: java (Cholesky) or nd4j (batched LinearSolve) (default: ${DEFAULT-VALUE}).")
     String solver;
@@ -120,6 +126,9 @@ final class EmbedCommand implements Callable<Integer> {
         if (format == null) {
             throw new IllegalArgumentException("--ratings needs --format ml-100k or ml-latest");
         }
+        if (!(targetAccuracy > 0.5 && targetAccuracy < 1)) {
+            throw new IllegalArgumentException("--target-accuracy must be between 0.5 and 1 (exclusive), got " + targetAccuracy);
+        }
         RatingsEmbedder.Format fmt = RatingsEmbedder.Format.parse(format);
         int[] parts;
         try {
@@ -160,11 +169,21 @@ final class EmbedCommand implements Callable<Integer> {
         vectors.put("report", result.report());
         vectors.put("command", "./elicitor embed --ratings " + ratings + " --format " + format + " --dim " + dim
                 + " --split " + split + " --seed " + seed + " --iterations " + iterations + " --reg " + reg + " --shrink "
-                + shrink + " --out " + out);
+                + shrink + " --target-accuracy " + targetAccuracy + " --out " + out);
+        // λ for this catalog's utility scale, from the prior's population (never the held-out users).
+        LambdaCalibration.Result lambda = LambdaCalibration.calibrate(result.itemVectors(), result.usersTrain(),
+                result.dimension(), 200, targetAccuracy, 20_000, seed);
+        Map<String, Object> calibration = new LinkedHashMap<>();
+        calibration.put("targetAccuracy", targetAccuracy);
+        calibration.put("accuracy", lambda.accuracy());
+        calibration.put("topItems", lambda.topItems());
+        calibration.put("samples", lambda.samples());
+        calibration.put("users", "usersTrain");
+        vectors.put("lambdaCalibration", calibration);
         CatalogManifest manifest = new CatalogManifest(cid, catalogVersion, catalogTitle != null ? catalogTitle
                 : "MovieLens " + format + " (biased ALS, d=" + dim + ")", result.dimension(), result.items().size(),
                 new CatalogManifest.Files("items.jsonl", "vectors.npy", "users-train.npy", "users-heldout.npy"),
-                provenance, vectors);
+                provenance, vectors, lambda.lambda());
         int dimension = result.dimension();
         CatalogWriter.write(out, manifest, result.items(), result.itemVectors(), result.usersTrain(), result.usersHeldout());
         Map<String, Object> r = result.report();
@@ -180,6 +199,9 @@ final class EmbedCommand implements Callable<Integer> {
                 + " (ratio %s), jointly fitted group 1 %s%n", r.get("meanNormTrain"), r.get("meanNormHeldout"),
                 r.get("normRatio"), r.get("meanLatentNormTrain"), r.get("meanLatentNormHeldout"),
                 r.get("latentNormRatio"), r.get("meanLatentNormJointlyFitted"));
+        System.out.printf(Locale.ROOT, "lambda %.4g: a pair of the population's top %d items answered correctly %.1f%% of"
+                + " the time (target %.0f%%; %d draws from users-train)%n", lambda.lambda(), lambda.topItems(),
+                100 * lambda.accuracy(), 100 * targetAccuracy, lambda.samples());
         return 0;
     }
 
@@ -216,7 +238,7 @@ final class EmbedCommand implements Callable<Integer> {
                 + (categorical.isEmpty() ? "" : " --categorical " + String.join(",", categorical))
                 + " --title " + title + (id == null ? "" : " --id " + id) + " --out " + out);
         CatalogManifest manifest = new CatalogManifest(cid, catalogVersion, catalogTitle, result.dimension(),
-                result.items().size(), CatalogManifest.Files.standard(), provenance, vectors);
+                result.items().size(), CatalogManifest.Files.standard(), provenance, vectors, null);
         CatalogWriter.write(out, manifest, result.items(), result.vectors());
         System.out.printf("wrote %s: %d items, dimension %d, imputed %s%n", out, result.items().size(),
                 result.dimension(), result.imputed());

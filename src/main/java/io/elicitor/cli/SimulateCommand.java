@@ -67,9 +67,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--slate", defaultValue = "2", description = "Items per query k (default: ${DEFAULT-VALUE}).")
     int slate;
 
-    @Option(names = "--lambda", defaultValue = "2.0", description = "Inverse temperature of the users' logit and of the"
-            + " model (default: ${DEFAULT-VALUE}).")
-    double lambda;
+    @Option(names = "--lambda", description = "Inverse temperature of the users' logit and of the model (default: the"
+            + " catalog's calibrated lambda from its manifest, else 2.0).")
+    Double lambdaOption;
+
+    /** The λ in use: {@code --lambda}, else the catalog's, else 2.0; set once the catalog is loaded. */
+    private double lambda;
 
     @Option(names = "--noiseless", description = "Users always pick their truly best item.")
     boolean noiseless;
@@ -110,6 +113,7 @@ final class SimulateCommand implements Callable<Integer> {
             return rehearse(started);
         }
         Catalog catalog = catalog();
+        lambda = lambdaOption != null ? lambdaOption : catalog.lambda().orElse(2.0);
         CatalogRegistry.Entry entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
         StrategyRegistry registry = StrategyRegistry.builtIn().replacing(new ExhaustiveStrategy(exhaustiveMaxSlates));
         for (String s : strategies) {
@@ -180,6 +184,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--experiment needs --via-http URL of the service running it");
         }
         Catalog catalog = catalog();
+        lambda = lambdaOption != null ? lambdaOption : catalog.lambda().orElse(2.0);
         CatalogRegistry.Entry entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
         List<SimulatedUser> users = users(catalog, entry);
         String key = adminKey != null ? adminKey : System.getenv("ELICITOR_ADMIN_KEY");

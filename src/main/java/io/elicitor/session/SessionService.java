@@ -120,7 +120,7 @@ public final class SessionService {
             long seed = r.seed() != null ? r.seed() : random.nextLong();
             Catalog catalog = entry.catalog();
             EngineParams params = new EngineParams(
-                    a != null && a.lambda() != null ? a.lambda() : settings.lambda(),
+                    a != null && a.lambda() != null ? a.lambda() : catalog.lambda().orElse(settings.lambda()),
                     a != null && a.particles() != null ? a.particles() : settings.particles(),
                     settings.rejuvenationSteps());
             SessionState.Assignment assignment = a == null ? null

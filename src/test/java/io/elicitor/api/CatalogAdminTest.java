@@ -87,6 +87,25 @@ class CatalogAdminTest {
         ApiClient.nextQuery(sid).then().statusCode(200);
     }
 
+    @Test
+    void sessionsUseTheCatalogsLambdaUnlessItHasNone() throws IOException {
+        String id = "cars-lambda-" + UUID.randomUUID().toString().substring(0, 8);
+        Path dir = copyOfCars(id, "1");
+        ObjectNode m = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
+        m.put("lambda", 7.5);
+        JSON.writeValue(dir.resolve("manifest.json").toFile(), m);
+        admin(dir).then().statusCode(201).body("lambda", equalTo(7.5));
+        String sid = ApiClient.post("/sessions", Map.of("catalog", id, "seed", 3)).then().statusCode(201)
+                .body("lambda", equalTo(7.5)).extract().path("sessionId");
+        ApiClient.nextQuery(sid).then().statusCode(200);
+        // The bundled cars have no lambda in their manifest: the service default (elicitor.lambda = 2).
+        ApiClient.post("/sessions", Map.of("seed", 3)).then().statusCode(201).body("lambda", equalTo(2.0));
+
+        m.put("version", "2").put("lambda", 0);
+        JSON.writeValue(dir.resolve("manifest.json").toFile(), m);
+        admin(dir).then().statusCode(400).body("field", equalTo("path")).body("detail", containsString("'lambda'"));
+    }
+
     private static Response admin(Path dir) {
         return ApiClient.json().header("X-Admin-Key", KEY).body(Map.of("path", dir.toString())).post("/admin/catalogs");
     }

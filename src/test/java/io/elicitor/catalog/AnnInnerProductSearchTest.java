@@ -104,7 +104,7 @@ class AnnInnerProductSearchTest {
         for (int i = 0; i < n; i++) {
             list.add(new Item("i" + i, "Item " + i, java.util.Map.of()));
         }
-        return new Catalog(new CatalogManifest("tiny", "1", null, 4, n, CatalogManifest.Files.standard(), null, null), list,
+        return new Catalog(new CatalogManifest("tiny", "1", null, 4, n, CatalogManifest.Files.standard(), null, null, null), list,
                 ItemMatrix.of(SyntheticCatalog.vectors(n, 4, 10, 3), n, 4), null, null);
     }
 }

@@ -26,7 +26,7 @@ class CatalogLoaderTest {
     private static CatalogManifest manifest(int itemCount, int dimension, boolean users) {
         return new CatalogManifest("t", "1", "test", dimension, itemCount, users
                 ? new CatalogManifest.Files("items.jsonl", "vectors.npy", "users-train.npy", "users-heldout.npy")
-                : CatalogManifest.Files.standard(), Map.of(), Map.of());
+                : CatalogManifest.Files.standard(), Map.of(), Map.of(), null);
     }
 
     private static List<Item> items(int n) {
@@ -74,6 +74,18 @@ class CatalogLoaderTest {
         assertEquals(5, c.usersTrain().orElseThrow().rows());
         assertEquals(6, c.usersHeldout().orElseThrow().rows());
         assertEquals(values(N, D)[4], c.vectors().row(1)[1]);
+    }
+
+    @Test
+    void readsAnOptionalLambdaAndRefusesOneOutOfRange() throws Exception {
+        writeGood();
+        assertTrue(CatalogLoader.load(dir).lambda().isEmpty());
+        writeManifest(manifest(N, D, true).withLambda(9.25));
+        assertEquals(9.25, CatalogLoader.load(dir).lambda().getAsDouble());
+        for (double bad : new double[] {0, -1, 5000}) {
+            writeManifest(manifest(N, D, true).withLambda(bad));
+            assertMentions(refusal(), "manifest.json", "'lambda'");
+        }
     }
 
     @Test

@@ -45,7 +45,7 @@ class RatingsEmbedderTest {
 
         CatalogManifest manifest = new CatalogManifest("ml-100k-test", "1", null, r.dimension(), r.items().size(),
                 new CatalogManifest.Files("items.jsonl", "vectors.npy", "users-train.npy", "users-heldout.npy"),
-                Map.of(), Map.of("report", report));
+                Map.of(), Map.of("report", report), null);
         CatalogWriter.write(dir, manifest, r.items(), r.itemVectors(), r.usersTrain(), r.usersHeldout());
         Catalog c = CatalogLoader.load(dir);
         assertEquals(r.items().size(), c.size());

@@ -111,7 +111,7 @@ class PosteriorTest {
         }
         String id = users ? "with" : "without";
         io.elicitor.catalog.CatalogManifest manifest = new io.elicitor.catalog.CatalogManifest(id, "1", id, d, n,
-                io.elicitor.catalog.CatalogManifest.Files.standard(), java.util.Map.of(), java.util.Map.of());
+                io.elicitor.catalog.CatalogManifest.Files.standard(), java.util.Map.of(), java.util.Map.of(), null);
         return new io.elicitor.catalog.Catalog(manifest, items, new ItemMatrix(Buffers.fromArray(x, n, d)),
                 users ? Buffers.fromArray(u, 500, d) : null, null);
     }
