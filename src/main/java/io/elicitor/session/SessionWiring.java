@@ -75,6 +75,9 @@ public final class SessionWiring {
         LOG.infof("ND4J backend %s ready in %d ms (OMP_NUM_THREADS=%s)", Nd4j.getBackend().getClass().getSimpleName(),
                 (System.nanoTime() - t0) / 1_000_000, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         LOG.infof("session store: %s", service.store().description());
-        LOG.infof("engine: lambda=%s particles=%d; catalogs loaded: %s", settings.lambda(), settings.particles(), catalogs.ids());
+        String lambdas = catalogs.all().stream().map(e -> e.catalog().id() + " v" + e.catalog().version() + " "
+                + e.catalog().lambda().stream().mapToObj(l -> "lambda=" + l + " (manifest)").findFirst()
+                        .orElse("lambda=" + settings.lambda() + " (default)")).collect(java.util.stream.Collectors.joining(", "));
+        LOG.infof("engine: particles=%d, default lambda=%s; catalogs loaded: %s", settings.particles(), settings.lambda(), lambdas);
     }
 }
