@@ -21,6 +21,10 @@ for name in "${@:-ml-latest-small ml-100k}"; do
         ml-100k) ./elicitor embed --ratings "$data/ml-100k/u.data" --format ml-100k --dim 32 --out "$out/$n" ;;
       esac
     fi
+    if [ -z "${LAMBDA:-}" ] && ! grep -q '"lambda"' "$out/$n/manifest.json"; then
+      echo "$out/$n was built before embed calibrated lambda: remove it to rebuild, or set LAMBDA" >&2
+      exit 2
+    fi
     for k in 2 4; do
       # Exhaustive scores C(P, k) slates: all pairs of the pool at k = 2; at k = 4 a budget of 3,000 slates
       # (the pool's top 17 items) keeps it to about a second per query.
