@@ -72,9 +72,7 @@ class CatalogAdminTest {
     void badCatalogIsRefusedAndTheOldOnesKeepServing() throws IOException {
         String id = "broken-" + UUID.randomUUID().toString().substring(0, 8);
         Path dir = copyOfCars(id, "1");
-        ObjectNode m = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
-        m.put("itemCount", 407);
-        JSON.writeValue(dir.resolve("manifest.json").toFile(), m);
+        editManifest(dir, m -> m.put("itemCount", 407));
         admin(dir).then().statusCode(400).contentType("application/problem+json").body("field", equalTo("path"))
                 .body("detail", containsString("407"));
         admin(tmp.resolve("does-not-exist")).then().statusCode(400).body("field", equalTo("path"));
@@ -91,9 +89,7 @@ class CatalogAdminTest {
     void sessionsUseTheCatalogsLambdaUnlessItHasNone() throws IOException {
         String id = "cars-lambda-" + UUID.randomUUID().toString().substring(0, 8);
         Path dir = copyOfCars(id, "1");
-        ObjectNode m = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
-        m.put("lambda", 7.5);
-        JSON.writeValue(dir.resolve("manifest.json").toFile(), m);
+        editManifest(dir, m -> m.put("lambda", 7.5));
         admin(dir).then().statusCode(201).body("lambda", equalTo(7.5));
         String sid = ApiClient.post("/sessions", Map.of("catalog", id, "seed", 3)).then().statusCode(201)
                 .body("lambda", equalTo(7.5)).extract().path("sessionId");
@@ -101,9 +97,14 @@ class CatalogAdminTest {
         // The bundled cars have no lambda in their manifest: the service default (elicitor.lambda = 2).
         ApiClient.post("/sessions", Map.of("seed", 3)).then().statusCode(201).body("lambda", equalTo(2.0));
 
-        m.put("version", "2").put("lambda", 0);
-        JSON.writeValue(dir.resolve("manifest.json").toFile(), m);
+        editManifest(dir, m -> m.put("version", "2").put("lambda", 0));
         admin(dir).then().statusCode(400).body("field", equalTo("path")).body("detail", containsString("'lambda'"));
+    }
+
+    private static void editManifest(Path dir, java.util.function.Consumer<ObjectNode> edit) throws IOException {
+        ObjectNode m = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
+        edit.accept(m);
+        JSON.writeValue(dir.resolve("manifest.json").toFile(), m);
     }
 
     private static Response admin(Path dir) {
