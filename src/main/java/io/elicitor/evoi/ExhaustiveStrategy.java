@@ -61,7 +61,7 @@ public final class ExhaustiveStrategy implements QueryStrategy {
             }
         }
         int[][] all = slates.toArray(new int[0][]);
-        return all[c.evaluator().values(all).best(c.evaluator().tieTolerance())];
+        return all[c.evaluator().best(all)];
     }
 
     /** Largest P with C(P, k) ≤ budget. */

@@ -126,7 +126,8 @@ public final class GradientStrategy implements QueryStrategy {
         }
 
         List<int[]> list = new ArrayList<>(candidates.values());
-        double[] peu = c.evaluator().peu(toCatalog(pool, list));
+        PoolEvaluator.SlateValues values = c.evaluator().values(pool.toCatalog(list));
+        double[] peu = values.peu();
         if (settings.swapStarts() > 0 && settings.swapRounds() > 0) {
             SlotScan scan = new SlotScan(screen, particles, poolVectors, k);
             SwapSearch search = new SwapSearch(pool, c.evaluator(), scan, settings.swapKeep());
@@ -134,21 +135,20 @@ public final class GradientStrategy implements QueryStrategy {
             // makes the result at least as good as the same search without the ascent.
             List<Integer> starts = best(peu, 0, seedCount, settings.swapStarts());
             starts.addAll(best(peu, seedCount, peu.length, 1));
+            // Only the slates the swaps found that are not candidates yet need scoring.
+            List<int[]> found = new ArrayList<>();
             for (int i : starts) {
-                add(candidates, new int[][] {search.improve(list.get(i), peu[i], settings.swapRounds()).slate()});
+                int[] s = search.improve(list.get(i), peu[i], settings.swapRounds()).slate();
+                if (candidates.putIfAbsent(PoolScores.key(s), s) == null) {
+                    found.add(s);
+                }
             }
-            list = new ArrayList<>(candidates.values());
+            if (!found.isEmpty()) {
+                values = values.followedBy(c.evaluator().values(pool.toCatalog(found)));
+                list.addAll(found);
+            }
         }
-        PoolEvaluator.SlateValues values = c.evaluator().values(toCatalog(pool, list));
         return pool.toCatalog(list.get(values.best(c.evaluator().tieTolerance())));
-    }
-
-    private static int[][] toCatalog(PoolScores pool, List<int[]> slates) {
-        int[][] out = new int[slates.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = pool.toCatalog(slates.get(i));
-        }
-        return out;
     }
 
     /**

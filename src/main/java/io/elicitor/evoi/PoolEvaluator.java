@@ -153,6 +153,22 @@ public final class PoolEvaluator {
             }
             return best;
         }
+
+        /** These slates' values followed by {@code more}'s, as for one batch of both. */
+        public SlateValues followedBy(SlateValues more) {
+            return new SlateValues(concat(peu, more.peu), concat(evoi, more.evoi), concat(eus, more.eus));
+        }
+
+        private static double[] concat(double[] a, double[] b) {
+            double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, out, a.length, b.length);
+            return out;
+        }
+    }
+
+    /** Index of the slate to ask among {@code slates} (catalog indices): {@link SlateValues#best} at {@link #tieTolerance()}. */
+    public int best(int[][] slates) {
+        return values(slates).best(tieTolerance());
     }
 
     /**

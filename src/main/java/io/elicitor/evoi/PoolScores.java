@@ -101,6 +101,15 @@ final class PoolScores {
         return new PoolScores(c);
     }
 
+    /** Catalog indices of each slate of pool indices. */
+    int[][] toCatalog(java.util.List<int[]> poolSlates) {
+        int[][] out = new int[poolSlates.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = toCatalog(poolSlates.get(i));
+        }
+        return out;
+    }
+
     /** Catalog indices of a slate of pool indices. */
     int[] toCatalog(int[] poolSlate) {
         int[] out = new int[poolSlate.length];

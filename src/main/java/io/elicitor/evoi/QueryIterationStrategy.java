@@ -25,11 +25,8 @@ public final class QueryIterationStrategy implements QueryStrategy {
         PoolScores pool = PoolScores.of(c);
         int[] start = pool.topExpectedUtility(c.slateSize());
         List<int[]> visited = iterate(pool, start);
-        int[][] slates = new int[visited.size()][];
-        for (int i = 0; i < slates.length; i++) {
-            slates[i] = pool.toCatalog(visited.get(i));
-        }
-        return slates[c.evaluator().values(slates).best(c.evaluator().tieTolerance())];
+        int[][] slates = pool.toCatalog(visited);
+        return slates[c.evaluator().best(slates)];
     }
 
     /** The slates visited from {@code start} (pool indices, start included), in order, without repeats. */

@@ -75,11 +75,7 @@ final class SwapSearch {
                 break;
             }
             List<int[]> list = new ArrayList<>(swaps.values());
-            int[][] catalogSlates = new int[list.size()][];
-            for (int i = 0; i < catalogSlates.length; i++) {
-                catalogSlates[i] = pool.toCatalog(list.get(i));
-            }
-            double[] peu = evaluator.peu(catalogSlates);
+            double[] peu = evaluator.peu(pool.toCatalog(list));
             int arg = -1;
             for (int i = 0; i < peu.length; i++) {
                 if (peu[i] > best && (arg < 0 || peu[i] > peu[arg])) {
