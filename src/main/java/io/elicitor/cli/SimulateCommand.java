@@ -113,7 +113,7 @@ final class SimulateCommand implements Callable<Integer> {
             return rehearse(started);
         }
         Catalog catalog = catalog();
-        lambda = lambdaOption != null ? lambdaOption : catalog.lambda().orElse(2.0);
+        lambda = lambdaFor(catalog);
         CatalogRegistry.Entry entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
         StrategyRegistry registry = StrategyRegistry.builtIn().replacing(new ExhaustiveStrategy(exhaustiveMaxSlates));
         for (String s : strategies) {
@@ -184,7 +184,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--experiment needs --via-http URL of the service running it");
         }
         Catalog catalog = catalog();
-        lambda = lambdaOption != null ? lambdaOption : catalog.lambda().orElse(2.0);
+        lambda = lambdaFor(catalog);
         CatalogRegistry.Entry entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
         List<SimulatedUser> users = users(catalog, entry);
         String key = adminKey != null ? adminKey : System.getenv("ELICITOR_ADMIN_KEY");
@@ -262,6 +262,11 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no users: give --users FILE and/or --synthetic-users N");
         }
         return users;
+    }
+
+    /** {@code --lambda}, else the catalog's manifest λ, else 2 (the service's default for catalogs without one). */
+    private double lambdaFor(Catalog catalog) {
+        return lambdaOption != null ? lambdaOption : catalog.lambda().orElse(2.0);
     }
 
     /** The catalog to simulate on: {@code --catalog}, or the bundled cars. */

@@ -87,17 +87,15 @@ public final class Simulation {
      */
     public Map<String, StrategySummary> summaries() {
         Map<String, StrategySummary> out = new LinkedHashMap<>();
-        for (Map.Entry<String, UserTrace[]> e : done.entrySet()) {
-            List<UserTrace> copy = new ArrayList<>();
-            synchronized (e.getValue()) {
-                for (UserTrace t : e.getValue()) {
-                    if (t != null) {
-                        copy.add(t);
-                    }
+        for (String s : strategies) {
+            List<UserTrace> finished = new ArrayList<>();
+            for (UserTrace t : snapshot(s)) {
+                if (t != null) {
+                    finished.add(t);
                 }
             }
-            if (!copy.isEmpty()) {
-                out.put(e.getKey(), StrategySummary.of(copy));
+            if (!finished.isEmpty()) {
+                out.put(s, StrategySummary.of(finished));
             }
         }
         return out;
