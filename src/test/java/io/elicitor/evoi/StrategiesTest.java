@@ -88,26 +88,9 @@ class StrategiesTest {
         }
     }
 
-    /** EUS_R = F(Q, Q) in double precision, from the pool scores. */
+    /** EUS_R = F(Q, Q) in double precision, for a slate of pool indices. */
     private static double eus(EngineFixture f, PoolScores pool, int[] slate) {
-        int m = pool.particles;
-        double lambda = f.model.lambda();
-        double total = 0;
-        for (int j = 0; j < m; j++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i : slate) {
-                max = Math.max(max, pool.scores[i * m + j]);
-            }
-            double z = 0;
-            double n = 0;
-            for (int i : slate) {
-                double e = Math.exp(lambda * (pool.scores[i * m + j] - max));
-                z += e;
-                n += e * pool.scores[i * m + j];
-            }
-            total += pool.weights[j] * n / z;
-        }
-        return total;
+        return f.eusReference(pool.toCatalog(slate));
     }
 
     @Test
