@@ -10,4 +10,11 @@ package io.elicitor.evoi;
  * @param stop whether another question is judged not worth asking
  */
 public record PlannedQuery(int[] items, double evoi, double utilityScale, double probabilityTopIsBest, boolean stop) {
+    /**
+     * Whether the slate sits on an EVOI plateau: its EVOI is 0 up to float rounding, so no answer to it can
+     * change the recommendation. For an EVOI-maximising strategy that means no slate it considered could.
+     */
+    public static boolean onPlateau(double evoi, double utilityScale) {
+        return evoi <= PoolEvaluator.tieTolerance(utilityScale);
+    }
 }

@@ -176,6 +176,11 @@ public final class PoolEvaluator {
      * Strategies treat slates that close to the best EVOI as tied ({@link SlateValues#best}).
      */
     public double tieTolerance() {
+        return tieTolerance(utilityScale);
+    }
+
+    /** The tie tolerance for a given utility scale: {@code 10⁻⁶} of it. */
+    public static double tieTolerance(double utilityScale) {
         return 1e-6 * utilityScale;
     }
 

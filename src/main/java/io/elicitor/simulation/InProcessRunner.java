@@ -5,6 +5,7 @@ import io.elicitor.evoi.EngineSettings;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.InnerProductSearch;
 import io.elicitor.evoi.Observation;
+import io.elicitor.evoi.PlannedQuery;
 import io.elicitor.evoi.Posterior;
 import io.elicitor.evoi.Prior;
 import io.elicitor.evoi.QueryPlanner;
@@ -58,14 +59,17 @@ public final class InProcessRunner implements UserRunner {
         double[] regret = new double[queries + 1];
         double[] millis = new double[queries];
         int correct = 0;
+        int plateaus = 0;
         regret[0] = user.normalisedRegret(b.top1());
         for (int t = 0; t < queries; t++) {
             Belief current = b;
             int answered = t;
             long t0 = System.nanoTime();
-            int[] slate = EngineWorkspace.run(() -> planner.plan(current.posterior(), search, slateSize, strategy, NOTHING,
-                    BeliefUpdate.planning(sessionSeed, answered)).items());
+            PlannedQuery q = EngineWorkspace.run(() -> planner.plan(current.posterior(), search, slateSize, strategy, NOTHING,
+                    BeliefUpdate.planning(sessionSeed, answered)));
             millis[t] = (System.nanoTime() - t0) / 1e6;
+            int[] slate = q.items();
+            plateaus += PlannedQuery.onPlateau(q.evoi(), q.utilityScale()) ? 1 : 0;
             int chosen = user.choose(slate, settings.lambda(), noiseless, Seeds.random(answerSeed, t));
             if (user.isBestOf(slate, chosen)) {
                 correct++;
@@ -75,7 +79,7 @@ public final class InProcessRunner implements UserRunner {
                     settings.rejuvenationSteps(), sessionSeed)));
             regret[t + 1] = user.normalisedRegret(b.top1());
         }
-        return new UserTrace(regret, contains(b.top10(), user.bestItem()), millis, correct, new double[0]);
+        return new UserTrace(regret, contains(b.top10(), user.bestItem()), millis, correct, new double[0], plateaus);
     }
 
     /** A belief as the service stores it, with its top recommendations, and nothing off-heap. */

@@ -2,6 +2,7 @@ package io.elicitor.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.elicitor.catalog.Catalog;
+import io.elicitor.evoi.PlannedQuery;
 import io.elicitor.evoi.Seeds;
 import java.util.Map;
 
@@ -36,10 +37,12 @@ final class LiveSession {
         JsonNode recs = client.call("GET", "/sessions/" + sid + "/recommendations?limit=10", null, 200);
         regret[0] = user.normalisedRegret(index(recs.get(0)));
         int correct = 0;
+        int plateaus = 0;
         for (int t = 0; t < queries; t++) {
             long t0 = System.nanoTime();
             JsonNode q = client.call("POST", "/next-query", Map.of("sessionId", sid), 200);
             queryMillis[t] = (System.nanoTime() - t0) / 1e6;
+            plateaus += PlannedQuery.onPlateau(q.path("evoi").asDouble(), q.path("utilityScale").asDouble()) ? 1 : 0;
             JsonNode items = q.path("items");
             int[] slate = new int[items.size()];
             for (int i = 0; i < slate.length; i++) {
@@ -60,7 +63,7 @@ final class LiveSession {
         for (int i = 0; i < Math.min(10, recs.size()); i++) {
             top10 |= index(recs.get(i)) == user.bestItem();
         }
-        return new Played(new UserTrace(regret, top10, queryMillis, correct, answerMillis), index(recs.get(0)));
+        return new Played(new UserTrace(regret, top10, queryMillis, correct, answerMillis, plateaus), index(recs.get(0)));
     }
 
     private int index(JsonNode item) {

@@ -17,10 +17,11 @@ import java.util.List;
  * @param msPerAnswerP50 median milliseconds of {@code /answer} (HTTP runs only, else null)
  * @param msPerAnswerP99 99th percentile of the same
  * @param answerAccuracy share of answers that picked the truly best item of their slate
+ * @param plateauShare share of asked slates with EVOI 0 (no answer could change the recommendation)
  */
 public record StrategySummary(int users, double[] regret, double[] regretLow, double[] regretHigh, double[] regretRatio,
                               double top10, double msPerQueryP50, double msPerQueryP99, Double msPerAnswerP50,
-                              Double msPerAnswerP99, double answerAccuracy) {
+                              Double msPerAnswerP99, double answerAccuracy, double plateauShare) {
 
     /** Aggregates the traces of one strategy; {@code traces} must be non-empty and of equal length. */
     public static StrategySummary of(List<UserTrace> traces) {
@@ -42,8 +43,9 @@ public record StrategySummary(int users, double[] regret, double[] regretLow, do
         double[] a = traces.stream().flatMapToDouble(u -> Arrays.stream(u.answerMillis())).sorted().toArray();
         long answers = traces.stream().mapToLong(u -> u.queryMillis().length).sum();
         double accuracy = answers == 0 ? Double.NaN : traces.stream().mapToInt(UserTrace::correctAnswers).sum() / (double) answers;
+        double plateaus = answers == 0 ? Double.NaN : traces.stream().mapToInt(UserTrace::plateauQueries).sum() / (double) answers;
         return new StrategySummary(n, mean, low, high, ratio, top10, percentile(q, 0.50), percentile(q, 0.99),
-                a.length == 0 ? null : percentile(a, 0.50), a.length == 0 ? null : percentile(a, 0.99), accuracy);
+                a.length == 0 ? null : percentile(a, 0.50), a.length == 0 ? null : percentile(a, 0.99), accuracy, plateaus);
     }
 
     /** The nearest-rank percentile of sorted values; NaN when empty. */

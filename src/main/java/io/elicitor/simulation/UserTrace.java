@@ -8,7 +8,9 @@ package io.elicitor.simulation;
  * @param queryMillis milliseconds each query took to choose (in process) or to serve (over HTTP)
  * @param correctAnswers how many answers picked the truly best item of their slate
  * @param answerMillis milliseconds each {@code /answer} took (over HTTP only; empty in process)
+ * @param plateauQueries how many asked slates had EVOI 0: no answer could change the recommendation
+ *                       ({@link io.elicitor.evoi.PlannedQuery#onPlateau})
  */
 public record UserTrace(double[] regret, boolean bestInTop10, double[] queryMillis, int correctAnswers,
-                        double[] answerMillis) {
+                        double[] answerMillis, int plateauQueries) {
 }

@@ -56,6 +56,7 @@ class SimulationOverHttpTest {
                 assertArrayEquals(inProcess.regret(), overHttp.regret(), 0.0, strategy + " user " + u);
                 assertEquals(inProcess.bestInTop10(), overHttp.bestInTop10());
                 assertEquals(inProcess.correctAnswers(), overHttp.correctAnswers());
+                assertEquals(inProcess.plateauQueries(), overHttp.plateauQueries(), "the service reports the same EVOI");
                 assertEquals(queries, overHttp.answerMillis().length);
             }
         }

@@ -32,6 +32,19 @@ class EvoiPlateauTest {
     }
 
     @Test
+    void thePlannerReportsAPlateauOnASettledBeliefAndNotOnAnUncertainOne() {
+        QueryPlanner planner = new QueryPlanner(EngineSettings.defaults().withLambda(3.0));
+        EngineFixture settled = EngineFixture.settled(40, 6, 32, 3.0, 2);
+        PlannedQuery flat = EngineWorkspace.run(() -> planner.plan(settled.posterior, settled.search, 2,
+                new ExhaustiveStrategy(), new java.util.BitSet(), new java.util.Random(1)));
+        assertTrue(PlannedQuery.onPlateau(flat.evoi(), flat.utilityScale()), "EVOI " + flat.evoi());
+        EngineFixture uncertain = EngineFixture.create(40, 6, 256, 1, 3.0, 2);
+        PlannedQuery useful = EngineWorkspace.run(() -> planner.plan(uncertain.posterior, uncertain.search, 2,
+                new ExhaustiveStrategy(), new java.util.BitSet(), new java.util.Random(1)));
+        assertTrue(!PlannedQuery.onPlateau(useful.evoi(), useful.utilityScale()), "EVOI " + useful.evoi());
+    }
+
+    @Test
     void exhaustiveAsksTheBestRecommendationSetWhenEveryEvoiIsZero() {
         for (long seed = 1; seed <= 5; seed++) {
             EngineFixture f = EngineFixture.settled(40, 6, 32, 3.0, seed);

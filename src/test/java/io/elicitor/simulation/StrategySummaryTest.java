@@ -14,8 +14,8 @@ class StrategySummaryTest {
     @Test
     void meansIntervalsAndRatiosFollowTheDefinitions() {
         List<UserTrace> traces = List.of(
-                new UserTrace(new double[] {1.0, 0.5}, true, new double[] {1, 2}, 1, new double[0]),
-                new UserTrace(new double[] {3.0, 0.5}, false, new double[] {3, 4}, 2, new double[0]));
+                new UserTrace(new double[] {1.0, 0.5}, true, new double[] {1, 2}, 1, new double[0], 2),
+                new UserTrace(new double[] {3.0, 0.5}, false, new double[] {3, 4}, 2, new double[0], 0));
         StrategySummary s = StrategySummary.of(traces);
         assertEquals(2, s.users());
         assertArrayEquals(new double[] {2.0, 0.5}, s.regret(), 1e-12);
@@ -26,6 +26,7 @@ class StrategySummaryTest {
         assertArrayEquals(new double[] {1.0, 0.25}, s.regretRatio(), 1e-12);
         assertEquals(0.5, s.top10());
         assertEquals(0.75, s.answerAccuracy());
+        assertEquals(0.5, s.plateauShare(), "2 of 4 asked slates on a plateau");
         assertEquals(2.0, s.msPerQueryP50());
         assertEquals(4.0, s.msPerQueryP99());
         assertNull(s.msPerAnswerP50());
