@@ -95,7 +95,7 @@ final class BenchQueryCommand implements Callable<Integer> {
         List<QueryStrategy> chosen = new ArrayList<>();
         for (String name : strategies) {
             chosen.add(registry.find(name.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown strategy '" + name + "'; known: " + registry.names())));
+                    registry.unknown(name))));
         }
         long t0 = System.nanoTime();
         InnerProductSearch search;

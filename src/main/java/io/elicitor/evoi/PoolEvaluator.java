@@ -75,6 +75,29 @@ public final class PoolEvaluator {
         this.utilityScale = scale;
     }
 
+    /** The same belief and pool under another choice model; shares the score matrix, so it costs nothing. */
+    private PoolEvaluator(PoolEvaluator from, ChoiceModel model) {
+        this.posterior = from.posterior;
+        this.model = model;
+        this.catalog = from.catalog;
+        this.pool = from.pool;
+        this.scores = from.scores;
+        this.weights = from.weights;
+        this.expectedUtility = from.expectedUtility;
+        this.bestPoolIndex = from.bestPoolIndex;
+        this.probabilityBestIsBest = from.probabilityBestIsBest;
+        this.utilityScale = from.utilityScale;
+    }
+
+    /**
+     * This evaluator with answers scored under {@code other} instead (for planning with another λ). The
+     * belief, the pool, the current best item and the utility scale do not depend on the choice model, so
+     * they are shared, not recomputed.
+     */
+    public PoolEvaluator withModel(ChoiceModel other) {
+        return new PoolEvaluator(this, java.util.Objects.requireNonNull(other, "model"));
+    }
+
     /** The pool this evaluator recommends from. */
     public CandidatePool pool() {
         return pool;

@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The query strategies selectable by name. */
+/**
+ * The query strategies selectable by name. Besides the registered names, {@code <name>@<factor>} selects
+ * the registered strategy planning with λ × factor ({@link SharpenedPlanning}), for example
+ * {@code greedy-eus@2}, so sessions, experiment arms and the simulation harness can all ask for it.
+ */
 public final class StrategyRegistry {
     private final Map<String, QueryStrategy> byName = new LinkedHashMap<>();
 
@@ -33,12 +37,38 @@ public final class StrategyRegistry {
         return copy;
     }
 
-    /** The strategy with this name, if any. */
+    /**
+     * The strategy with this name, if any: a registered name, or a registered name followed by
+     * {@code @factor} with a factor in (0, {@link SharpenedPlanning#MAX_FACTOR}] (a plain decimal number).
+     */
     public Optional<QueryStrategy> find(String name) {
-        return Optional.ofNullable(byName.get(name));
+        if (name == null) {
+            return Optional.empty();
+        }
+        QueryStrategy plain = byName.get(name);
+        int at = name.lastIndexOf('@');
+        if (plain != null || at < 0) {
+            return Optional.ofNullable(plain);
+        }
+        QueryStrategy inner = byName.get(name.substring(0, at));
+        String factor = name.substring(at + 1);
+        if (inner == null || inner instanceof SharpenedPlanning || !factor.matches("[0-9]{1,3}(\\.[0-9]{1,6})?")) {
+            return Optional.empty();
+        }
+        double f = Double.parseDouble(factor);
+        if (!(f > 0 && f <= SharpenedPlanning.MAX_FACTOR)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SharpenedPlanning(inner, f));
     }
 
-    /** All names, in registration order. */
+    /** Why {@code name} is not found, naming what is: for error messages of every front end. */
+    public String unknown(String name) {
+        return "unknown strategy '" + name + "'; known: " + String.join(", ", byName.keySet())
+                + " (each may end in @factor, a planning factor in (0, " + (int) SharpenedPlanning.MAX_FACTOR + "])";
+    }
+
+    /** All registered names, in registration order (each also accepts an {@code @factor} suffix). */
     public Set<String> names() {
         return Collections.unmodifiableSet(byName.keySet());
     }

@@ -299,8 +299,7 @@ public class ExperimentService implements Enrolment {
                 throw new SessionProblem(Kind.INVALID, f + ".name", "arm names must be 1 to 100 characters and unique");
             }
             if (a.strategy() == null || strategies.find(a.strategy()).isEmpty()) {
-                throw new SessionProblem(Kind.INVALID, f + ".strategy", "unknown strategy '" + a.strategy() + "'; known: "
-                        + strategies.names());
+                throw new SessionProblem(Kind.INVALID, f + ".strategy", strategies.unknown(a.strategy()));
             }
             double weight = a.weight() == null ? 1.0 : a.weight();
             if (!(weight > 0) || Double.isInfinite(weight)) {

@@ -88,7 +88,7 @@ public final class SessionService {
             checkSlateSize(r.slateSize(), entry);
         }
         if (r.strategy() != null && strategies.find(r.strategy()).isEmpty()) {
-            throw new SessionProblem(Kind.INVALID, "strategy", "unknown strategy '" + r.strategy() + "'; known: " + strategies.names());
+            throw new SessionProblem(Kind.INVALID, "strategy", strategies.unknown(r.strategy()));
         }
         if (r.userKey() != null && (r.userKey().isBlank() || r.userKey().length() > 256)) {
             throw new SessionProblem(Kind.INVALID, "userKey", "userKey must be 1 to 256 characters");

@@ -50,7 +50,7 @@ public final class InProcessRunner implements UserRunner {
     @Override
     public UserTrace run(SimulatedUser user, String strategyName, long sessionSeed, long answerSeed) {
         QueryStrategy strategy = strategies.find(strategyName).orElseThrow(() ->
-                new IllegalArgumentException("unknown strategy '" + strategyName + "'; known: " + strategies.names()));
+                new IllegalArgumentException(strategies.unknown(strategyName)));
         QueryPlanner planner = new QueryPlanner(settings);
         // Like the service, the belief lives as plain arrays between steps and each step runs in its own
         // workspace cycle: one cycle per whole user would size the workspace for all of its steps at once.

@@ -78,6 +78,17 @@ class ElicitationLoopTest {
     }
 
     @Test
+    void aStrategyWithAPlanningFactorIsSelectableByName() {
+        String sid = ApiClient.createSession(Map.of("strategy", "greedy-eus@2", "seed", 11));
+        Response q = ApiClient.nextQuery(sid).then().statusCode(200).extract().response();
+        List<String> ids = q.path("items.id");
+        assertEquals(2, ids.size());
+        ApiClient.answer(sid, q.path("queryId"), ids.get(0)).then().statusCode(200);
+        assertEquals("greedy-eus@2", ApiClient.json().get("/sessions/" + sid).then().statusCode(200)
+                .extract().path("strategy"));
+    }
+
+    @Test
     void sessionStateReflectsAnswers() {
         String sid = ApiClient.createSession(Map.of("seed", 7));
         Response s0 = ApiClient.json().get("/sessions/" + sid).then().statusCode(200).extract().response();

@@ -73,6 +73,18 @@ final class EngineFixture {
         return new EngineFixture(f.items, f.prior, lambda, Posterior.fromArrays(particles, w, d));
     }
 
+    /** Every pair {a < b} of indices 0..n−1, in lexicographic order. */
+    static int[][] allPairs(int n) {
+        int[][] out = new int[n * (n - 1) / 2][];
+        int at = 0;
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                out[at++] = new int[] {a, b};
+            }
+        }
+        return out;
+    }
+
     /** A context whose pool is the whole catalog (minus excluded items). */
     QueryContext wholeCatalogContext(int k, BitSet excluded, long seed) {
         int[] all = java.util.stream.IntStream.range(0, items.size())

@@ -25,7 +25,7 @@ class EvoiPlateauTest {
     void onASettledBeliefEverySlateIsWorthExactlyNothing() {
         EngineFixture f = EngineFixture.settled(40, 6, 32, 3.0, 21);
         QueryContext c = f.wholeCatalogContext(2, null, 1);
-        PoolEvaluator.SlateValues v = c.evaluator().values(allPairs(40));
+        PoolEvaluator.SlateValues v = c.evaluator().values(EngineFixture.allPairs(40));
         for (double evoi : v.evoi()) {
             assertEquals(0.0, evoi, 0.0);
         }
@@ -49,7 +49,7 @@ class EvoiPlateauTest {
         for (long seed = 1; seed <= 5; seed++) {
             EngineFixture f = EngineFixture.settled(40, 6, 32, 3.0, seed);
             QueryContext c = f.wholeCatalogContext(2, null, seed);
-            double[] eus = c.evaluator().values(allPairs(40)).eus();
+            double[] eus = c.evaluator().values(EngineFixture.allPairs(40)).eus();
             double best = java.util.Arrays.stream(eus).max().orElseThrow();
             int[] chosen = new ExhaustiveStrategy().select(c);
             assertEquals(best, c.evaluator().values(new int[][] {chosen}).eus()[0], 1e-12, "seed " + seed);
@@ -80,16 +80,5 @@ class EvoiPlateauTest {
 
     private static double eus(QueryContext c, int[] slate) {
         return c.evaluator().values(new int[][] {slate}).eus()[0];
-    }
-
-    private static int[][] allPairs(int n) {
-        int[][] out = new int[n * (n - 1) / 2][];
-        int at = 0;
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                out[at++] = new int[] {a, b};
-            }
-        }
-        return out;
     }
 }
