@@ -118,7 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
         StrategyRegistry registry = StrategyRegistry.builtIn().replacing(new ExhaustiveStrategy(exhaustiveMaxSlates));
         for (String s : strategies) {
             if (registry.find(s).isEmpty()) {
-                throw new IllegalArgumentException("unknown strategy '" + s + "'; known: " + registry.names());
+                throw new IllegalArgumentException(registry.unknown(s));
             }
         }
         if (slate < 2 || slate > 6 || queries < 1 || particles < 2 || !(lambda > 0)) {
@@ -168,7 +168,8 @@ final class SimulateCommand implements Callable<Integer> {
         finished.set(true);
         Map<String, Object> result = write(sim, config, started, true);
         System.out.println(table(sim.summaries()));
-        System.out.print(pairedTable(sim.pairedDifferences()));
+        System.out.print(pairedTable(sim.pairedDifferences(), null));
+        System.out.print(pairedTable(sim.pairedWithPlain(), "the same strategy without its @factor"));
         System.out.printf(Locale.ROOT, "%d users x %d strategies in %.1f s%s%n", users.size(), strategies.size(),
                 (double) result.get("seconds"), out == null ? "" : "; results in " + out);
         if (plot != null) {
@@ -278,6 +279,7 @@ final class SimulateCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("strategies", sim.summaries());
         result.put("paired", sim.pairedDifferences());
+        result.put("pairedWithPlain", sim.pairedWithPlain());
         result.put("config", config);
         result.put("complete", complete && sim.complete());
         result.put("seconds", (System.nanoTime() - started) / 1e9);
@@ -293,14 +295,15 @@ final class SimulateCommand implements Callable<Integer> {
         return result;
     }
 
-    private static String pairedTable(Map<String, PairedDifference> paired) {
+    /** The paired differences at t = T, one line each, under a heading naming {@code against} (default: their reference). */
+    private static String pairedTable(Map<String, PairedDifference> paired, String against) {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, PairedDifference> e : paired.entrySet()) {
             PairedDifference d = e.getValue();
             int last = d.difference().length - 1;
             if (b.length() == 0) {
                 b.append(String.format(Locale.ROOT, "paired regret difference at t=T, strategy minus %s (95%% interval):%n",
-                        d.reference()));
+                        against == null ? d.reference() : against));
             }
             b.append(String.format(Locale.ROOT, "  %-16s %+8.4f [%+.4f, %+.4f]%n", e.getKey(), d.difference()[last],
                     d.low()[last], d.high()[last]));

@@ -107,23 +107,40 @@ public final class Simulation {
      */
     public Map<String, PairedDifference> pairedDifferences() {
         Map<String, PairedDifference> out = new LinkedHashMap<>();
-        String reference = strategies.get(0);
-        UserTrace[] ref = snapshot(reference);
         for (String s : strategies.subList(1, strategies.size())) {
-            UserTrace[] other = snapshot(s);
-            List<UserTrace> a = new ArrayList<>();
-            List<UserTrace> b = new ArrayList<>();
-            for (int u = 0; u < ref.length; u++) {
-                if (ref[u] != null && other[u] != null) {
-                    a.add(ref[u]);
-                    b.add(other[u]);
-                }
-            }
-            if (!a.isEmpty()) {
-                out.put(s, PairedDifference.of(reference, a, b));
+            paired(strategies.get(0), s).ifPresent(d -> out.put(s, d));
+        }
+        return out;
+    }
+
+    /**
+     * Each strategy run with a planning factor ({@code name@factor}) minus the same strategy without it, when
+     * both are in this run: what planning with a sharper λ bought that strategy, user by user.
+     */
+    public Map<String, PairedDifference> pairedWithPlain() {
+        Map<String, PairedDifference> out = new LinkedHashMap<>();
+        for (String s : strategies) {
+            int at = s.lastIndexOf('@');
+            if (at > 0 && strategies.contains(s.substring(0, at))) {
+                paired(s.substring(0, at), s).ifPresent(d -> out.put(s, d));
             }
         }
         return out;
+    }
+
+    /** {@code strategy} minus {@code reference} over the users finished under both, if any. */
+    private java.util.Optional<PairedDifference> paired(String reference, String strategy) {
+        UserTrace[] ref = snapshot(reference);
+        UserTrace[] other = snapshot(strategy);
+        List<UserTrace> a = new ArrayList<>();
+        List<UserTrace> b = new ArrayList<>();
+        for (int u = 0; u < ref.length; u++) {
+            if (ref[u] != null && other[u] != null) {
+                a.add(ref[u]);
+                b.add(other[u]);
+            }
+        }
+        return a.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(PairedDifference.of(reference, a, b));
     }
 
     private UserTrace[] snapshot(String strategy) {

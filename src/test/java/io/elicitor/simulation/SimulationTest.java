@@ -32,10 +32,30 @@ class SimulationTest {
     }
 
     private static Simulation simulation(List<SimulatedUser> users, int threads) {
+        return simulation(users, threads, List.of("exhaustive", "random"));
+    }
+
+    private static Simulation simulation(List<SimulatedUser> users, int threads, List<String> strategies) {
         EngineSettings settings = EngineSettings.defaults().withParticles(256);
         InProcessRunner runner = new InProcessRunner(entry.search(), entry.prior(), settings, StrategyRegistry.builtIn(),
                 2, 4, false);
-        return new Simulation(runner, users, List.of("exhaustive", "random"), 7, threads);
+        return new Simulation(runner, users, strategies, 7, threads);
+    }
+
+    @Test
+    void aStrategyWithAPlanningFactorIsPairedWithTheSameStrategyWithout() throws Exception {
+        Simulation sim = simulation(users(12, 6), 2, List.of("random", "greedy-eus", "greedy-eus@3", "exploit@2"));
+        sim.run(() -> {}, s -> {});
+        Map<String, PairedDifference> gains = sim.pairedWithPlain();
+        assertEquals(List.of("greedy-eus@3"), List.copyOf(gains.keySet()), "exploit@2 has no plain exploit in this run");
+        PairedDifference d = gains.get("greedy-eus@3");
+        assertEquals("greedy-eus", d.reference());
+        StrategySummary plain = sim.summaries().get("greedy-eus");
+        StrategySummary sharp = sim.summaries().get("greedy-eus@3");
+        for (int t = 0; t < d.difference().length; t++) {
+            assertEquals(sharp.regret()[t] - plain.regret()[t], d.difference()[t], 1e-12, "t " + t);
+        }
+        assertEquals("random", sim.pairedDifferences().get("greedy-eus@3").reference());
     }
 
     @Test
