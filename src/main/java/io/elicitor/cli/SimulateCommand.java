@@ -1,5 +1,7 @@
 package io.elicitor.cli;
 
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.elicitor.catalog.Catalog;
@@ -15,6 +17,7 @@ import io.elicitor.simulation.ExperimentRehearsal;
 import io.elicitor.simulation.HttpRunner;
 import io.elicitor.simulation.InProcessRunner;
 import io.elicitor.simulation.RegretPlot;
+import io.elicitor.simulation.RunComparison;
 import io.elicitor.simulation.SimulatedUser;
 import io.elicitor.simulation.PairedDifference;
 import io.elicitor.simulation.Simulation;
@@ -96,6 +99,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "Regret plot, .svg or .png.")
     Path plot;
 
+    @Option(names = "--compare-to", description = "An earlier results JSON of the same users, seeds and T (any code,"
+            + " machine or settings): also report each strategy's regret minus its regret there, user by user.")
+    Path compareTo;
+
+    /** The earlier run's per-user regret curves, by strategy, when {@code --compare-to} is given. */
+    private Map<String, double[][]> earlier;
+
     @Option(names = "--via-http", description = "Drive a running service at this URL instead of the engine in process.")
     URI viaHttp;
 
@@ -125,6 +135,11 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("need 2 <= --slate <= 6, --queries >= 1, --particles >= 2, --lambda > 0");
         }
         List<SimulatedUser> users = users(catalog, entry);
+        String fingerprint = RunComparison.fingerprint(catalog.id(), catalog.version(), usersFile, maxUsers, syntheticCount(),
+                seed, queries);
+        if (compareTo != null) {
+            earlier = readEarlier(compareTo, fingerprint);
+        }
         EngineSettings settings = EngineSettings.defaults().withLambda(lambda).withParticles(particles);
         UserRunner runner = viaHttp == null
                 ? new InProcessRunner(entry.search(), entry.prior(), settings, registry, slate, queries, noiseless)
@@ -153,6 +168,8 @@ final class SimulateCommand implements Callable<Integer> {
         config.put("threads", n);
         config.put("viaHttp", viaHttp == null ? null : viaHttp.toString());
         config.put("strategies", strategies);
+        config.put("usersFingerprint", fingerprint);
+        config.put("compareTo", compareTo == null ? null : compareTo.toString());
 
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
@@ -170,6 +187,10 @@ final class SimulateCommand implements Callable<Integer> {
         System.out.println(table(sim.summaries()));
         System.out.print(pairedTable(sim.pairedDifferences(), null));
         System.out.print(pairedTable(sim.pairedWithPlain(), "the same strategy without its @factor"));
+        if (earlier != null) {
+            System.out.print(pairedTable(RunComparison.against(sim.regretsByUser(), earlier, compareTo.toString()),
+                    "the same strategy in " + compareTo));
+        }
         System.out.printf(Locale.ROOT, "%d users x %d strategies in %.1f s%s%n", users.size(), strategies.size(),
                 (double) result.get("seconds"), out == null ? "" : "; results in " + out);
         if (plot != null) {
@@ -270,6 +291,44 @@ final class SimulateCommand implements Callable<Integer> {
         return lambdaOption != null ? lambdaOption : catalog.lambda().orElse(2.0);
     }
 
+    /**
+     * The per-user regret curves of an earlier results file, refusing one whose users, seeds or T differ from
+     * this run's (their pairing would be meaningless).
+     */
+    private static Map<String, double[][]> readEarlier(Path file, String fingerprint) throws java.io.IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--compare-to " + file + ": cannot read it as JSON: " + e.getMessage());
+        }
+        String theirs = root.path("config").path("usersFingerprint").asText(null);
+        if (theirs == null || !root.path("perUserRegret").isObject()) {
+            throw new IllegalArgumentException("--compare-to " + file + ": no per-user results in it (written by an"
+                    + " older simulate?); rerun that side with this version");
+        }
+        if (!theirs.equals(fingerprint)) {
+            throw new IllegalArgumentException("--compare-to " + file + ": it simulated other users, seeds or number of"
+                    + " answers (usersFingerprint differs), so its users cannot be paired with this run's");
+        }
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        for (var e : (Iterable<Map.Entry<String, JsonNode>>) root.path("perUserRegret")::fields) {
+            JsonNode users = e.getValue();
+            double[][] curves = new double[users.size()][];
+            for (int u = 0; u < users.size(); u++) {
+                JsonNode c = users.get(u);
+                if (!c.isNull()) {
+                    curves[u] = new double[c.size()];
+                    for (int t = 0; t < c.size(); t++) {
+                        curves[u][t] = c.get(t).asDouble();
+                    }
+                }
+            }
+            out.put(e.getKey(), curves);
+        }
+        return out;
+    }
+
     /** The catalog to simulate on: {@code --catalog}, or the bundled cars. */
     private Catalog catalog() throws Exception {
         return catalogDir == null ? CatalogLoader.loadResource("catalogs/cars") : CatalogLoader.load(catalogDir);
@@ -280,13 +339,23 @@ final class SimulateCommand implements Callable<Integer> {
         result.put("strategies", sim.summaries());
         result.put("paired", sim.pairedDifferences());
         result.put("pairedWithPlain", sim.pairedWithPlain());
+        if (earlier != null) {
+            Map<String, Object> compared = new LinkedHashMap<>();
+            compared.put("file", compareTo.toString());
+            compared.put("paired", RunComparison.against(sim.regretsByUser(), earlier, compareTo.toString()));
+            result.put("comparedTo", compared);
+        }
+        result.put("perUserRegret", sim.regretsByUser());
         result.put("config", config);
         result.put("complete", complete && sim.complete());
         result.put("seconds", (System.nanoTime() - started) / 1e9);
         if (out != null) {
             try {
                 Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), result);
+                // Indented objects, but each array on one line: per-user curves would otherwise take a line a number.
+                DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
+                printer.indentArraysWith(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
+                new ObjectMapper().writer(printer).writeValue(tmp.toFile(), result);
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (Exception e) {
                 System.err.println("cannot write " + out + ": " + e.getMessage());

@@ -18,15 +18,27 @@ public record PairedDifference(String reference, int users, double[] difference,
 
     /** The paired difference of {@code traces} minus {@code referenceTraces}, matched by position. */
     public static PairedDifference of(String reference, List<UserTrace> referenceTraces, List<UserTrace> traces) {
-        if (traces.isEmpty() || traces.size() != referenceTraces.size()) {
-            throw new IllegalArgumentException("need the same non-zero number of users, got " + traces.size()
-                    + " and " + referenceTraces.size());
+        return ofRegrets(reference, referenceTraces.stream().map(UserTrace::regret).toList(),
+                traces.stream().map(UserTrace::regret).toList());
+    }
+
+    /**
+     * The paired difference of per-user regret curves {@code regrets} minus {@code referenceRegrets}, matched by
+     * position (user u's curve {@code r_0..r_T} at index u of both lists; all curves of one length).
+     */
+    public static PairedDifference ofRegrets(String reference, List<double[]> referenceRegrets, List<double[]> regrets) {
+        if (regrets.isEmpty() || regrets.size() != referenceRegrets.size()) {
+            throw new IllegalArgumentException("need the same non-zero number of users, got " + regrets.size()
+                    + " and " + referenceRegrets.size());
         }
-        int n = traces.size();
+        int n = regrets.size();
         List<double[]> differences = new java.util.ArrayList<>(n);
         for (int u = 0; u < n; u++) {
-            double[] a = traces.get(u).regret();
-            double[] r = referenceTraces.get(u).regret();
+            double[] a = regrets.get(u);
+            double[] r = referenceRegrets.get(u);
+            if (a.length != r.length) {
+                throw new IllegalArgumentException("user " + u + " has curves of " + a.length + " and " + r.length + " points");
+            }
             double[] d = new double[a.length];
             for (int t = 0; t < d.length; t++) {
                 d[t] = a[t] - r[t];

@@ -128,6 +128,23 @@ public final class Simulation {
         return out;
     }
 
+    /**
+     * Each strategy's regret curve {@code r_0..r_T} user by user, in user order, {@code null} for users not
+     * finished yet: what a later run needs to pair its users with this run's ({@link RunComparison}).
+     */
+    public Map<String, double[][]> regretsByUser() {
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        for (String s : strategies) {
+            UserTrace[] traces = snapshot(s);
+            double[][] curves = new double[traces.length][];
+            for (int u = 0; u < traces.length; u++) {
+                curves[u] = traces[u] == null ? null : traces[u].regret();
+            }
+            out.put(s, curves);
+        }
+        return out;
+    }
+
     /** {@code strategy} minus {@code reference} over the users finished under both, if any. */
     private java.util.Optional<PairedDifference> paired(String reference, String strategy) {
         UserTrace[] ref = snapshot(reference);
