@@ -286,9 +286,9 @@ final class SimulateCommand implements Callable<Integer> {
         return users;
     }
 
-    /** {@code --lambda}, else the catalog's manifest λ, else 2 (the service's default for catalogs without one). */
+    /** {@code --lambda}, else the catalog's manifest λ, else the engine's default (the service's for catalogs without one). */
     private double lambdaFor(Catalog catalog) {
-        return lambdaOption != null ? lambdaOption : catalog.lambda().orElse(2.0);
+        return lambdaOption != null ? lambdaOption : catalog.lambda().orElse(EngineSettings.defaults().lambda());
     }
 
     /**
@@ -339,13 +339,14 @@ final class SimulateCommand implements Callable<Integer> {
         result.put("strategies", sim.summaries());
         result.put("paired", sim.pairedDifferences());
         result.put("pairedWithPlain", sim.pairedWithPlain());
+        Map<String, double[][]> curves = sim.regretsByUser();
         if (earlier != null) {
             Map<String, Object> compared = new LinkedHashMap<>();
             compared.put("file", compareTo.toString());
-            compared.put("paired", RunComparison.against(sim.regretsByUser(), earlier, compareTo.toString()));
+            compared.put("paired", RunComparison.against(curves, earlier, compareTo.toString()));
             result.put("comparedTo", compared);
         }
-        result.put("perUserRegret", sim.regretsByUser());
+        result.put("perUserRegret", curves);
         result.put("config", config);
         result.put("complete", complete && sim.complete());
         result.put("seconds", (System.nanoTime() - started) / 1e9);

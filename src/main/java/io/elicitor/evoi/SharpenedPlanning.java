@@ -26,7 +26,7 @@ public final class SharpenedPlanning implements QueryStrategy {
     /** {@code inner}, planning with λ × {@code factor} (finite, in (0, {@link #MAX_FACTOR}]). */
     public SharpenedPlanning(QueryStrategy inner, double factor) {
         this.inner = Objects.requireNonNull(inner, "inner");
-        if (!(factor > 0 && factor <= MAX_FACTOR)) {
+        if (!acceptsFactor(factor)) {
             throw new IllegalArgumentException("planning factor must be in (0, " + MAX_FACTOR + "], got " + factor);
         }
         if (inner instanceof SharpenedPlanning) {
@@ -34,6 +34,11 @@ public final class SharpenedPlanning implements QueryStrategy {
         }
         this.factor = factor;
         this.name = inner.name() + "@" + format(factor);
+    }
+
+    /** Whether {@code factor} is a planning factor: finite, in (0, {@link #MAX_FACTOR}]. */
+    public static boolean acceptsFactor(double factor) {
+        return factor > 0 && factor <= MAX_FACTOR;
     }
 
     /** A factor as it appears in a strategy name: {@code 2}, {@code 1.5}, never {@code 2.0}. */

@@ -56,10 +56,7 @@ public final class StrategyRegistry {
             return Optional.empty();
         }
         double f = Double.parseDouble(factor);
-        if (!(f > 0 && f <= SharpenedPlanning.MAX_FACTOR)) {
-            return Optional.empty();
-        }
-        return Optional.of(new SharpenedPlanning(inner, f));
+        return SharpenedPlanning.acceptsFactor(f) ? Optional.of(new SharpenedPlanning(inner, f)) : Optional.empty();
     }
 
     /** Why {@code name} is not found, naming what is: for error messages of every front end. */

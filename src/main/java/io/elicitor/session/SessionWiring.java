@@ -76,8 +76,8 @@ public final class SessionWiring {
                 (System.nanoTime() - t0) / 1_000_000, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         LOG.infof("session store: %s", service.store().description());
         String lambdas = catalogs.all().stream().map(e -> e.catalog().id() + " v" + e.catalog().version() + " "
-                + e.catalog().lambda().stream().mapToObj(l -> "lambda=" + l + " (manifest)").findFirst()
-                        .orElse("lambda=" + settings.lambda() + " (default)")).collect(java.util.stream.Collectors.joining(", "));
+                + (e.catalog().lambda().isPresent() ? "lambda=" + e.catalog().lambda().getAsDouble() + " (manifest)"
+                        : "lambda=" + settings.lambda() + " (default)")).collect(java.util.stream.Collectors.joining(", "));
         LOG.infof("engine: particles=%d, default lambda=%s; catalogs loaded: %s", settings.particles(), settings.lambda(), lambdas);
     }
 }

@@ -16,10 +16,28 @@ import java.util.List;
  */
 public record PairedDifference(String reference, int users, double[] difference, double[] low, double[] high) {
 
-    /** The paired difference of {@code traces} minus {@code referenceTraces}, matched by position. */
-    public static PairedDifference of(String reference, List<UserTrace> referenceTraces, List<UserTrace> traces) {
-        return ofRegrets(reference, referenceTraces.stream().map(UserTrace::regret).toList(),
-                traces.stream().map(UserTrace::regret).toList());
+    /**
+     * {@code curves} minus {@code referenceCurves} over the users finished in both: each array holds user u's
+     * regret curve {@code r_0..r_T} at index u, or {@code null} while that user is not finished. Empty when no
+     * user is finished in both.
+     *
+     * @throws IllegalArgumentException when the two hold different numbers of users
+     */
+    public static java.util.Optional<PairedDifference> overFinished(String reference, double[][] referenceCurves,
+                                                                    double[][] curves) {
+        if (referenceCurves.length != curves.length) {
+            throw new IllegalArgumentException("the runs hold " + curves.length + " and " + referenceCurves.length
+                    + " users: not the same users");
+        }
+        List<double[]> ref = new java.util.ArrayList<>();
+        List<double[]> other = new java.util.ArrayList<>();
+        for (int u = 0; u < curves.length; u++) {
+            if (referenceCurves[u] != null && curves[u] != null) {
+                ref.add(referenceCurves[u]);
+                other.add(curves[u]);
+            }
+        }
+        return ref.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(ofRegrets(reference, ref, other));
     }
 
     /**

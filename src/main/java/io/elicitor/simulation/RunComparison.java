@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,24 +57,9 @@ public final class RunComparison {
         Map<String, PairedDifference> out = new LinkedHashMap<>();
         for (Map.Entry<String, double[][]> e : now.entrySet()) {
             double[][] before = earlier.get(e.getKey());
-            if (before == null) {
-                continue;
-            }
-            double[][] after = e.getValue();
-            if (before.length != after.length) {
-                throw new IllegalArgumentException("the runs hold " + after.length + " and " + before.length
-                        + " users of " + e.getKey() + ": not the same users");
-            }
-            List<double[]> a = new ArrayList<>();
-            List<double[]> b = new ArrayList<>();
-            for (int u = 0; u < after.length; u++) {
-                if (after[u] != null && before[u] != null) {
-                    a.add(after[u]);
-                    b.add(before[u]);
-                }
-            }
-            if (!a.isEmpty()) {
-                out.put(e.getKey(), PairedDifference.ofRegrets(earlierName + ":" + e.getKey(), b, a));
+            if (before != null) {
+                PairedDifference.overFinished(earlierName + ":" + e.getKey(), before, e.getValue())
+                        .ifPresent(d -> out.put(e.getKey(), d));
             }
         }
         return out;

@@ -135,29 +135,24 @@ public final class Simulation {
     public Map<String, double[][]> regretsByUser() {
         Map<String, double[][]> out = new LinkedHashMap<>();
         for (String s : strategies) {
-            UserTrace[] traces = snapshot(s);
-            double[][] curves = new double[traces.length][];
-            for (int u = 0; u < traces.length; u++) {
-                curves[u] = traces[u] == null ? null : traces[u].regret();
-            }
-            out.put(s, curves);
+            out.put(s, curves(s));
         }
         return out;
     }
 
     /** {@code strategy} minus {@code reference} over the users finished under both, if any. */
     private java.util.Optional<PairedDifference> paired(String reference, String strategy) {
-        UserTrace[] ref = snapshot(reference);
-        UserTrace[] other = snapshot(strategy);
-        List<UserTrace> a = new ArrayList<>();
-        List<UserTrace> b = new ArrayList<>();
-        for (int u = 0; u < ref.length; u++) {
-            if (ref[u] != null && other[u] != null) {
-                a.add(ref[u]);
-                b.add(other[u]);
-            }
+        return PairedDifference.overFinished(reference, curves(reference), curves(strategy));
+    }
+
+    /** One strategy's regret curves in user order, {@code null} for users not finished yet. */
+    private double[][] curves(String strategy) {
+        UserTrace[] traces = snapshot(strategy);
+        double[][] out = new double[traces.length][];
+        for (int u = 0; u < traces.length; u++) {
+            out[u] = traces[u] == null ? null : traces[u].regret();
         }
-        return a.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(PairedDifference.of(reference, a, b));
+        return out;
     }
 
     private UserTrace[] snapshot(String strategy) {
