@@ -188,8 +188,13 @@ final class SimulateCommand implements Callable<Integer> {
         System.out.print(pairedTable(sim.pairedDifferences(), null));
         System.out.print(pairedTable(sim.pairedWithPlain(), "the same strategy without its @factor"));
         if (earlier != null) {
-            System.out.print(pairedTable(RunComparison.against(sim.regretsByUser(), earlier, compareTo.toString()),
+            Map<String, double[][]> curves = sim.regretsByUser();
+            System.out.print(pairedTable(RunComparison.against(curves, earlier, compareTo.toString()),
                     "the same strategy in " + compareTo));
+            RunComparison.changedUsers(curves, earlier).forEach((name, changed) -> System.out.printf(Locale.ROOT,
+                    "  %-16s users whose curve differs from there (by > %.0e at some t): %d of %d%n", name,
+                    RunComparison.SAME_PATH, changed, users.size()));
+            System.out.println();
         }
         System.out.printf(Locale.ROOT, "%d users x %d strategies in %.1f s%s%n", users.size(), strategies.size(),
                 (double) result.get("seconds"), out == null ? "" : "; results in " + out);
@@ -344,6 +349,7 @@ final class SimulateCommand implements Callable<Integer> {
             Map<String, Object> compared = new LinkedHashMap<>();
             compared.put("file", compareTo.toString());
             compared.put("paired", RunComparison.against(curves, earlier, compareTo.toString()));
+            compared.put("changedUsers", RunComparison.changedUsers(curves, earlier));
             result.put("comparedTo", compared);
         }
         result.put("perUserRegret", curves);

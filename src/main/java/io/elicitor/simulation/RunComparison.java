@@ -45,6 +45,45 @@ public final class RunComparison {
         }
     }
 
+    /** Regret differences up to this are float noise in a curve, not a different path. */
+    public static final double SAME_PATH = 1e-6;
+
+    /**
+     * For every strategy in both runs, how many users finished in both have curves that differ by more than
+     * {@link #SAME_PATH} at some t: users whose questions or recommendations changed, not just their last bits.
+     */
+    public static Map<String, Integer> changedUsers(Map<String, double[][]> now, Map<String, double[][]> earlier) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Map.Entry<String, double[][]> e : now.entrySet()) {
+            double[][] before = earlier.get(e.getKey());
+            if (before == null || before.length != e.getValue().length) {
+                continue;
+            }
+            int changed = 0;
+            for (int u = 0; u < before.length; u++) {
+                double[] a = e.getValue()[u];
+                double[] b = before[u];
+                if (a != null && b != null && differ(a, b)) {
+                    changed++;
+                }
+            }
+            out.put(e.getKey(), changed);
+        }
+        return out;
+    }
+
+    private static boolean differ(double[] a, double[] b) {
+        if (a.length != b.length) {
+            return true;
+        }
+        for (int t = 0; t < a.length; t++) {
+            if (Math.abs(a[t] - b[t]) > SAME_PATH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * For every strategy in both runs, this run's regret minus the earlier run's over the users finished in
      * both, in user order ({@code earlierName:strategy} as the reference). Strategies in only one run, or with

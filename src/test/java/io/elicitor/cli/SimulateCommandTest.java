@@ -46,6 +46,7 @@ class SimulateCommandTest {
         for (JsonNode d : same.path("difference")) {
             assertEquals(0.0, d.asDouble(), 0.0, "the same run, bit for bit");
         }
+        assertEquals(0, new ObjectMapper().readTree(b.toFile()).at("/comparedTo/changedUsers/greedy-eus").asInt(-1));
 
         Path c = dir.resolve("c.json");
         assertEquals(0, simulate(c, "--seed", "3", "--lambda", "0.5", "--compare-to", a.toString()));
@@ -56,6 +57,8 @@ class SimulateCommandTest {
         }
         assertEquals(0.0, other.get(0).asDouble(), 0.0, "same users, same prior draw: same regret before any answer");
         assertTrue(differs, "noisier answers must change some user's curve: " + other);
+        int changed = new ObjectMapper().readTree(c.toFile()).at("/comparedTo/changedUsers/exploit").asInt(-1);
+        assertTrue(changed > 0 && changed <= 6, "changed users of 6: " + changed);
     }
 
     @Test
