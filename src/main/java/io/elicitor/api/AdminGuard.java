@@ -1,7 +1,7 @@
 package io.elicitor.api;
 
-import io.elicitor.session.ElicitorConfig;
-import io.elicitor.session.SessionProblem;
+import io.elicitor.config.ElicitorConfig;
+import io.elicitor.runtime.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ public class AdminGuard {
         boolean ok = !expected.isEmpty() && key != null && MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
         if (!ok) {
-            throw new SessionProblem(SessionProblem.Kind.UNAUTHORIZED, "X-Admin-Key", expected.isEmpty()
+            throw new Refusal(Refusal.Kind.UNAUTHORIZED, "X-Admin-Key", expected.isEmpty()
                     ? "admin endpoints are disabled: set elicitor.admin-key (ELICITOR_ADMIN_KEY)"
                     : "a valid X-Admin-Key header is required");
         }

@@ -5,8 +5,8 @@ import io.elicitor.catalog.CatalogException;
 import io.elicitor.catalog.CatalogLoader;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.EngineWorkspace;
-import io.elicitor.session.MathExecutor;
-import io.elicitor.session.SessionProblem;
+import io.elicitor.runtime.MathExecutor;
+import io.elicitor.runtime.Refusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,18 +46,18 @@ public class AdminResource {
     public Uni<Response> load(@HeaderParam("X-Admin-Key") String key, LoadCatalog body) {
         admin.require(key);
         if (body == null || body.path() == null || body.path().isBlank()) {
-            throw new SessionProblem(SessionProblem.Kind.INVALID, "path", "path of a catalog folder is required");
+            throw new Refusal(Refusal.Kind.INVALID, "path", "path of a catalog folder is required");
         }
         return math.submit(() -> EngineWorkspace.outside(() -> {
             Catalog c;
             try {
                 c = CatalogLoader.load(java.nio.file.Path.of(body.path()));
             } catch (CatalogException | InvalidPathException e) {
-                throw new SessionProblem(SessionProblem.Kind.INVALID, "path", "catalog refused: " + e.getMessage());
+                throw new Refusal(Refusal.Kind.INVALID, "path", "catalog refused: " + e.getMessage());
             }
             synchronized (catalogs) {
                 if (catalogs.contains(c.id(), c.version())) {
-                    throw new SessionProblem(SessionProblem.Kind.CONFLICT, "path", "catalog '" + c.id() + "' version "
+                    throw new Refusal(Refusal.Kind.CONFLICT, "path", "catalog '" + c.id() + "' version "
                             + c.version() + " is already loaded; give the new one another version");
                 }
                 CatalogRegistry.Entry e = catalogs.register(c);

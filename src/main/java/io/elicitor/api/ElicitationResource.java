@@ -6,7 +6,7 @@ import io.elicitor.api.Dtos.ItemView;
 import io.elicitor.api.Dtos.NextQuery;
 import io.elicitor.api.Dtos.QueryView;
 import io.elicitor.api.Dtos.RecommendationView;
-import io.elicitor.session.SessionProblem;
+import io.elicitor.runtime.Refusal;
 import io.elicitor.session.SessionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ public class ElicitationResource {
     @Operation(summary = "The next comparison query (the pending one again until it is answered)")
     public Uni<QueryView> nextQuery(NextQuery body) {
         if (body == null) {
-            throw new SessionProblem(SessionProblem.Kind.INVALID, "sessionId", "request body with sessionId is required");
+            throw new Refusal(Refusal.Kind.INVALID, "sessionId", "request body with sessionId is required");
         }
         return sessions.nextQuery(body.sessionId()).map(r -> new QueryView(r.query().queryId(),
                 r.items().stream().map(i -> new ItemView(i.id(), i.title(), i.attributes())).toList(),
@@ -42,7 +42,7 @@ public class ElicitationResource {
     @Operation(summary = "Record which item the user chose; idempotent per (sessionId, queryId)")
     public Uni<AnswerView> answer(Answer body) {
         if (body == null) {
-            throw new SessionProblem(SessionProblem.Kind.INVALID, "sessionId", "request body with sessionId, queryId and chosenItemId is required");
+            throw new Refusal(Refusal.Kind.INVALID, "sessionId", "request body with sessionId, queryId and chosenItemId is required");
         }
         return sessions.answer(body.sessionId(), body.queryId(), body.chosenItemId()).map(r -> new AnswerView(r.answers(),
                 r.recommendations().stream().map(x -> new RecommendationView(x.id(), x.title(), x.expectedUtility())).toList()));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.elicitor.session.SessionProblem;
+import io.elicitor.runtime.Refusal;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
@@ -22,7 +22,7 @@ public final class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response session(SessionProblem e) {
+    public Response session(Refusal e) {
         int status = switch (e.kind()) {
             case INVALID -> 400;
             case UNAUTHORIZED -> 401;

@@ -5,9 +5,9 @@ import io.elicitor.api.Dtos.RecommendationView;
 import io.elicitor.api.Dtos.SessionCreated;
 import io.elicitor.api.Dtos.SessionView;
 import io.elicitor.catalog.ItemFilter;
-import io.elicitor.session.SessionProblem;
+import io.elicitor.runtime.Refusal;
 import io.elicitor.session.SessionService;
-import io.elicitor.session.SessionState;
+import io.elicitor.session.state.SessionState;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -75,7 +75,7 @@ public class SessionResource {
         try {
             n = limit == null ? 10 : Integer.parseInt(limit.trim());
         } catch (NumberFormatException e) {
-            throw new SessionProblem(SessionProblem.Kind.INVALID, "limit", "limit must be an integer, got '" + limit + "'");
+            throw new Refusal(Refusal.Kind.INVALID, "limit", "limit must be an integer, got '" + limit + "'");
         }
         return sessions.recommendations(id, n).map(list -> list.stream()
                 .map(r -> new RecommendationView(r.id(), r.title(), r.expectedUtility())).toList());

@@ -1,10 +1,10 @@
 package io.elicitor.catalog;
 
 import io.elicitor.evoi.Buffers;
-import io.elicitor.evoi.ExactInnerProductSearch;
-import io.elicitor.evoi.InnerProductSearch;
 import io.elicitor.evoi.ItemMatrix;
 import io.elicitor.evoi.TopK;
+import io.elicitor.evoi.value.ExactInnerProductSearch;
+import io.elicitor.evoi.value.InnerProductSearch;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;

@@ -1,10 +1,10 @@
 package io.elicitor.catalog;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.elicitor.evoi.Buffers;
 import io.elicitor.evoi.ItemMatrix;
 import java.io.BufferedReader;

@@ -67,8 +67,8 @@ public record CatalogManifest(String id, String version, String title, int dimen
         if (files == null || files.items() == null || files.vectors() == null) {
             p.add("field 'files' must name 'items' and 'vectors'");
         }
-        if (lambda != null && !(lambda > 0 && lambda <= io.elicitor.evoi.LambdaCalibration.MAX_LAMBDA)) {
-            p.add("field 'lambda' must be in (0, " + (int) io.elicitor.evoi.LambdaCalibration.MAX_LAMBDA + "], got " + lambda);
+        if (lambda != null && !(lambda > 0 && lambda <= io.elicitor.evoi.belief.LambdaCalibration.MAX_LAMBDA)) {
+            p.add("field 'lambda' must be in (0, " + (int) io.elicitor.evoi.belief.LambdaCalibration.MAX_LAMBDA + "], got " + lambda);
         }
         return p;
     }

@@ -1,9 +1,9 @@
 package io.elicitor.catalog;
 
-import io.elicitor.evoi.ExactInnerProductSearch;
-import io.elicitor.evoi.GaussianPrior;
-import io.elicitor.evoi.InnerProductSearch;
-import io.elicitor.evoi.Prior;
+import io.elicitor.evoi.belief.GaussianPrior;
+import io.elicitor.evoi.belief.Prior;
+import io.elicitor.evoi.value.ExactInnerProductSearch;
+import io.elicitor.evoi.value.InnerProductSearch;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

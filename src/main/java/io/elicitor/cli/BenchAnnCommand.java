@@ -1,9 +1,9 @@
 package io.elicitor.cli;
 
 import io.elicitor.catalog.AnnInnerProductSearch;
-import io.elicitor.catalog.SyntheticCatalog;
-import io.elicitor.evoi.ExactInnerProductSearch;
+import io.elicitor.catalog.embed.SyntheticCatalog;
 import io.elicitor.evoi.ItemMatrix;
+import io.elicitor.evoi.value.ExactInnerProductSearch;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;

@@ -6,7 +6,7 @@ import io.elicitor.catalog.CatalogLoader;
 import io.elicitor.catalog.CatalogManifest;
 import io.elicitor.catalog.CatalogWriter;
 import io.elicitor.catalog.Item;
-import io.elicitor.catalog.SyntheticCatalog;
+import io.elicitor.catalog.embed.SyntheticCatalog;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

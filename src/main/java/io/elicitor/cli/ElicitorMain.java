@@ -1,8 +1,8 @@
 package io.elicitor.cli;
 
 import io.quarkus.runtime.annotations.QuarkusMain;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code ./elicitor}. {@code serve} (the default) starts the Quarkus service; every other

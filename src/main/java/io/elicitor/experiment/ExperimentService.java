@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elicitor.catalog.CatalogRegistry;
-import io.elicitor.evoi.StrategyRegistry;
-import io.elicitor.session.ElicitorConfig;
+import io.elicitor.config.ElicitorConfig;
+import io.elicitor.evoi.planner.StrategyRegistry;
+import io.elicitor.runtime.Refusal.Kind;
+import io.elicitor.runtime.Refusal;
 import io.elicitor.session.Enrolment;
-import io.elicitor.session.SessionProblem;
-import io.elicitor.session.SessionProblem.Kind;
-import io.elicitor.session.SessionRecord;
+import io.elicitor.session.store.SessionRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +67,7 @@ public class ExperimentService implements Enrolment {
 
     private void requireDurable() {
         if (!durable()) {
-            throw new SessionProblem(Kind.UNAVAILABLE, null, "experiments and outcomes are kept in PostgreSQL: run with"
+            throw new Refusal(Kind.UNAVAILABLE, null, "experiments and outcomes are kept in PostgreSQL: run with"
                     + " the durable store (ELICITOR_STORE=durable)");
         }
     }
@@ -88,7 +88,7 @@ public class ExperimentService implements Enrolment {
         return Panache.withTransaction(() -> ExperimentRecord.count("catalogId = ?1 and status = 'running'", e.catalog())
                 .flatMap(n -> {
                     if (n > 0) {
-                        throw new SessionProblem(Kind.CONFLICT, "catalog", "an experiment already runs for catalog '"
+                        throw new Refusal(Kind.CONFLICT, "catalog", "an experiment already runs for catalog '"
                                 + e.catalog() + "'; stop it first");
                     }
                     return r.persist();
@@ -107,7 +107,7 @@ public class ExperimentService implements Enrolment {
         requireDurable();
         return Panache.withSession(() -> ExperimentRecord.<ExperimentRecord>findById(id)).map(r -> {
             if (r == null) {
-                throw new SessionProblem(Kind.NOT_FOUND, "id", "no experiment '" + id + "'");
+                throw new Refusal(Kind.NOT_FOUND, "id", "no experiment '" + id + "'");
             }
             return experiment(r);
         });
@@ -118,7 +118,7 @@ public class ExperimentService implements Enrolment {
         requireDurable();
         return Panache.withTransaction(() -> ExperimentRecord.<ExperimentRecord>findById(id).map(r -> {
             if (r == null) {
-                throw new SessionProblem(Kind.NOT_FOUND, "id", "no experiment '" + id + "'");
+                throw new Refusal(Kind.NOT_FOUND, "id", "no experiment '" + id + "'");
             }
             if ("running".equals(r.status)) {
                 r.status = "stopped";
@@ -147,7 +147,7 @@ public class ExperimentService implements Enrolment {
                     Arm.ArmParams p = a.params();
                     return Optional.of(new ArmChoice(e.id(), a.name(), a.strategy(), p.slateSize(), p.particles(),
                             p.lambda(), p.maxQueries()));
-                }).onFailure(f -> !(f instanceof SessionProblem)).transform(f -> new SessionProblem(Kind.UNAVAILABLE, null,
+                }).onFailure(f -> !(f instanceof Refusal)).transform(f -> new Refusal(Kind.UNAVAILABLE, null,
                 "the experiment store (PostgreSQL) is unavailable; retry shortly"));
     }
 
@@ -155,25 +155,25 @@ public class ExperimentService implements Enrolment {
     public Uni<OutcomeRecord> outcome(String sessionId, Outcome o) {
         requireDurable();
         if (o == null) {
-            throw new SessionProblem(Kind.INVALID, null, "a JSON body {itemId, accepted, rating?} is required");
+            throw new Refusal(Kind.INVALID, null, "a JSON body {itemId, accepted, rating?} is required");
         }
         if (o.itemId() == null || o.itemId().isBlank()) {
-            throw new SessionProblem(Kind.INVALID, "itemId", "itemId is required");
+            throw new Refusal(Kind.INVALID, "itemId", "itemId is required");
         }
         if (o.accepted() == null) {
-            throw new SessionProblem(Kind.INVALID, "accepted", "accepted (true or false) is required");
+            throw new Refusal(Kind.INVALID, "accepted", "accepted (true or false) is required");
         }
         if (o.rating() != null && !(o.rating() >= 0 && o.rating() <= 10)) {
-            throw new SessionProblem(Kind.INVALID, "rating", "rating must be a number from 0 to 10, got " + o.rating());
+            throw new Refusal(Kind.INVALID, "rating", "rating must be a number from 0 to 10, got " + o.rating());
         }
         return Panache.withTransaction(() -> SessionRecord.<SessionRecord>findById(sessionId).flatMap(s -> {
             if (s == null) {
-                throw new SessionProblem(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'");
+                throw new Refusal(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'");
             }
             boolean known = catalogs.find(s.catalogId, s.catalogVersion).map(e -> e.catalog().indexOf(o.itemId()).isPresent())
                     .orElse(true);
             if (!known) {
-                throw new SessionProblem(Kind.INVALID, "itemId", "no item '" + o.itemId() + "' in catalog " + s.catalogId);
+                throw new Refusal(Kind.INVALID, "itemId", "no item '" + o.itemId() + "' in catalog " + s.catalogId);
             }
             OutcomeRecord r = new OutcomeRecord();
             r.sessionId = sessionId;
@@ -271,21 +271,21 @@ public class ExperimentService implements Enrolment {
 
     private Experiment validate(Definition d) {
         if (d == null) {
-            throw new SessionProblem(Kind.INVALID, null, "a JSON body {name, unit, arms} is required");
+            throw new Refusal(Kind.INVALID, null, "a JSON body {name, unit, arms} is required");
         }
         if (d.name() == null || d.name().isBlank() || d.name().length() > 200) {
-            throw new SessionProblem(Kind.INVALID, "name", "name must be 1 to 200 characters");
+            throw new Refusal(Kind.INVALID, "name", "name must be 1 to 200 characters");
         }
         String catalog = d.catalog() == null ? config.defaultCatalog() : d.catalog();
         if (catalogs.latest(catalog).isEmpty()) {
-            throw new SessionProblem(Kind.INVALID, "catalog", "unknown catalog '" + catalog + "'; loaded: " + catalogs.ids());
+            throw new Refusal(Kind.INVALID, "catalog", "unknown catalog '" + catalog + "'; loaded: " + catalogs.ids());
         }
         String unit = d.unit() == null ? "session" : d.unit();
         if (!unit.equals("session") && !unit.equals("userKey")) {
-            throw new SessionProblem(Kind.INVALID, "unit", "unit must be 'session' or 'userKey', got '" + unit + "'");
+            throw new Refusal(Kind.INVALID, "unit", "unit must be 'session' or 'userKey', got '" + unit + "'");
         }
         if (d.arms() == null || d.arms().size() < 2 || d.arms().size() > 10) {
-            throw new SessionProblem(Kind.INVALID, "arms", "an experiment needs 2 to 10 arms");
+            throw new Refusal(Kind.INVALID, "arms", "an experiment needs 2 to 10 arms");
         }
         Set<String> names = new HashSet<>();
         List<Arm> arms = new ArrayList<>();
@@ -293,30 +293,30 @@ public class ExperimentService implements Enrolment {
             Arm a = d.arms().get(i);
             String f = "arms[" + i + "]";
             if (a == null) {
-                throw new SessionProblem(Kind.INVALID, f, "arm must be an object");
+                throw new Refusal(Kind.INVALID, f, "arm must be an object");
             }
             if (a.name() == null || a.name().isBlank() || a.name().length() > 100 || !names.add(a.name())) {
-                throw new SessionProblem(Kind.INVALID, f + ".name", "arm names must be 1 to 100 characters and unique");
+                throw new Refusal(Kind.INVALID, f + ".name", "arm names must be 1 to 100 characters and unique");
             }
             if (a.strategy() == null || strategies.find(a.strategy()).isEmpty()) {
-                throw new SessionProblem(Kind.INVALID, f + ".strategy", strategies.unknown(a.strategy()));
+                throw new Refusal(Kind.INVALID, f + ".strategy", strategies.unknown(a.strategy()));
             }
             double weight = a.weight() == null ? 1.0 : a.weight();
             if (!(weight > 0) || Double.isInfinite(weight)) {
-                throw new SessionProblem(Kind.INVALID, f + ".weight", "weight must be positive and finite");
+                throw new Refusal(Kind.INVALID, f + ".weight", "weight must be positive and finite");
             }
             Arm.ArmParams p = a.params();
             if (p.slateSize() != null && (p.slateSize() < 2 || p.slateSize() > 6)) {
-                throw new SessionProblem(Kind.INVALID, f + ".params.slateSize", "slateSize must be 2 to 6");
+                throw new Refusal(Kind.INVALID, f + ".params.slateSize", "slateSize must be 2 to 6");
             }
             if (p.particles() != null && (p.particles() < 16 || p.particles() > 16384)) {
-                throw new SessionProblem(Kind.INVALID, f + ".params.particles", "particles must be 16 to 16384");
+                throw new Refusal(Kind.INVALID, f + ".params.particles", "particles must be 16 to 16384");
             }
             if (p.lambda() != null && !(p.lambda() > 0 && p.lambda() <= 1000)) {
-                throw new SessionProblem(Kind.INVALID, f + ".params.lambda", "lambda must be in (0, 1000]");
+                throw new Refusal(Kind.INVALID, f + ".params.lambda", "lambda must be in (0, 1000]");
             }
             if (p.maxQueries() != null && (p.maxQueries() < 1 || p.maxQueries() > 1000)) {
-                throw new SessionProblem(Kind.INVALID, f + ".params.maxQueries", "maxQueries must be 1 to 1000");
+                throw new Refusal(Kind.INVALID, f + ".params.maxQueries", "maxQueries must be 1 to 1000");
             }
             arms.add(new Arm(a.name(), a.strategy(), p, weight));
         }
@@ -326,7 +326,7 @@ public class ExperimentService implements Enrolment {
             random.nextBytes(b);
             salt = HexFormat.of().formatHex(b);
         } else if (!salt.matches("[0-9A-Za-z_-]{8,64}")) {
-            throw new SessionProblem(Kind.INVALID, "salt", "salt must be 8 to 64 letters, digits, '-' or '_'");
+            throw new Refusal(Kind.INVALID, "salt", "salt must be 8 to 64 letters, digits, '-' or '_'");
         }
         return new Experiment(UUID.randomUUID().toString(), d.name(), catalog, unit, salt, arms,
                 "running", Instant.now().truncatedTo(ChronoUnit.MICROS), null);

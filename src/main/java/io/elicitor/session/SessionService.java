@@ -4,32 +4,38 @@ import io.elicitor.catalog.Catalog;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.catalog.Item;
 import io.elicitor.catalog.ItemFilter;
-import io.elicitor.evoi.EngineSettings;
+import io.elicitor.config.ElicitorConfig;
 import io.elicitor.evoi.ItemMatrix;
-import io.elicitor.evoi.PlannedQuery;
-import io.elicitor.evoi.Posterior;
-import io.elicitor.evoi.QueryPlanner;
-import io.elicitor.evoi.QueryStrategy;
-import io.elicitor.evoi.BeliefUpdate;
-import io.elicitor.evoi.StrategyRegistry;
-import io.elicitor.session.SessionProblem.Kind;
-import io.elicitor.session.SessionState.AnswerResult;
-import io.elicitor.session.SessionState.AnsweredQuery;
-import io.elicitor.session.SessionState.EngineParams;
-import io.elicitor.session.SessionState.PendingQuery;
-import io.elicitor.session.SessionState.PosteriorData;
-import io.elicitor.session.SessionState.Recommendation;
+import io.elicitor.evoi.belief.BeliefUpdate;
+import io.elicitor.evoi.belief.Posterior;
+import io.elicitor.evoi.planner.EngineSettings;
+import io.elicitor.evoi.planner.PlannedQuery;
+import io.elicitor.evoi.planner.QueryPlanner;
+import io.elicitor.evoi.planner.StrategyRegistry;
+import io.elicitor.evoi.strategy.QueryStrategy;
+import io.elicitor.runtime.MathExecutor;
+import io.elicitor.runtime.Refusal.Kind;
+import io.elicitor.runtime.Refusal;
+import io.elicitor.session.state.PosteriorReplay;
+import io.elicitor.session.state.SessionState.AnswerResult;
+import io.elicitor.session.state.SessionState.AnsweredQuery;
+import io.elicitor.session.state.SessionState.EngineParams;
+import io.elicitor.session.state.SessionState.PendingQuery;
+import io.elicitor.session.state.SessionState.PosteriorData;
+import io.elicitor.session.state.SessionState.Recommendation;
+import io.elicitor.session.state.SessionState;
+import io.elicitor.session.store.SessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Base64;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs sessions: creates them, plans the next query, applies answers, recommends. Each step reads the
@@ -82,16 +88,16 @@ public final class SessionService {
     public Uni<SessionState> create(CreateRequest request) {
         CreateRequest r = request == null ? new CreateRequest(null, null, null, null, null, null) : request;
         String catalogId = r.catalog() == null ? config.defaultCatalog() : r.catalog();
-        CatalogRegistry.Entry entry = catalogs.latest(catalogId).orElseThrow(() -> new SessionProblem(Kind.INVALID,
+        CatalogRegistry.Entry entry = catalogs.latest(catalogId).orElseThrow(() -> new Refusal(Kind.INVALID,
                 "catalog", "unknown catalog '" + catalogId + "'; loaded: " + catalogs.ids()));
         if (r.slateSize() != null) {
             checkSlateSize(r.slateSize(), entry);
         }
         if (r.strategy() != null && strategies.find(r.strategy()).isEmpty()) {
-            throw new SessionProblem(Kind.INVALID, "strategy", strategies.unknown(r.strategy()));
+            throw new Refusal(Kind.INVALID, "strategy", strategies.unknown(r.strategy()));
         }
         if (r.userKey() != null && (r.userKey().isBlank() || r.userKey().length() > 256)) {
-            throw new SessionProblem(Kind.INVALID, "userKey", "userKey must be 1 to 256 characters");
+            throw new Refusal(Kind.INVALID, "userKey", "userKey must be 1 to 256 characters");
         }
         ItemFilter filter = r.filter() == null ? ItemFilter.NONE : r.filter();
         int eligible = entry.catalog().size() - excludedBy(entry, filter).cardinality();
@@ -99,11 +105,11 @@ public final class SessionService {
         return enrolment.assign(catalogId, id, r.userKey()).flatMap(arm -> {
             Enrolment.ArmChoice a = arm.orElse(null);
             if (a != null && r.strategy() != null) {
-                throw new SessionProblem(Kind.CONFLICT, "strategy", "this session belongs to experiment " + a.experimentId()
+                throw new Refusal(Kind.CONFLICT, "strategy", "this session belongs to experiment " + a.experimentId()
                         + " (arm '" + a.arm() + "'), which sets the strategy; leave strategy out");
             }
             if (a != null && a.slateSize() != null && r.slateSize() != null && !a.slateSize().equals(r.slateSize())) {
-                throw new SessionProblem(Kind.CONFLICT, "slateSize", "this session belongs to experiment " + a.experimentId()
+                throw new Refusal(Kind.CONFLICT, "slateSize", "this session belongs to experiment " + a.experimentId()
                         + " (arm '" + a.arm() + "'), which sets slateSize " + a.slateSize());
             }
             int k = a != null && a.slateSize() != null ? a.slateSize()
@@ -111,10 +117,10 @@ public final class SessionService {
             checkSlateSize(k, entry);
             String strategy = a != null ? a.strategy() : r.strategy() != null ? r.strategy() : config.defaultStrategy();
             if (strategies.find(strategy).isEmpty()) {
-                throw new SessionProblem(Kind.UNAVAILABLE, "strategy", "strategy '" + strategy + "' is not available here");
+                throw new Refusal(Kind.UNAVAILABLE, "strategy", "strategy '" + strategy + "' is not available here");
             }
             if (eligible < k) {
-                throw new SessionProblem(Kind.INVALID, "filters", "the filters leave " + eligible
+                throw new Refusal(Kind.INVALID, "filters", "the filters leave " + eligible
                         + " items of catalog '" + catalogId + "', fewer than the slate size " + k);
             }
             long seed = r.seed() != null ? r.seed() : random.nextLong();
@@ -140,10 +146,10 @@ public final class SessionService {
 
     private static void checkSlateSize(int k, CatalogRegistry.Entry entry) {
         if (k < 2 || k > MAX_SLATE) {
-            throw new SessionProblem(Kind.INVALID, "slateSize", "slateSize must be between 2 and " + MAX_SLATE + ", got " + k);
+            throw new Refusal(Kind.INVALID, "slateSize", "slateSize must be between 2 and " + MAX_SLATE + ", got " + k);
         }
         if (k > entry.catalog().size()) {
-            throw new SessionProblem(Kind.INVALID, "slateSize", "catalog '" + entry.catalog().id() + "' has only "
+            throw new Refusal(Kind.INVALID, "slateSize", "catalog '" + entry.catalog().id() + "' has only "
                     + entry.catalog().size() + " items");
         }
     }
@@ -151,10 +157,10 @@ public final class SessionService {
     /** The session, or a NOT_FOUND problem. */
     public Uni<SessionState> get(String sessionId) {
         if (sessionId == null || sessionId.isBlank()) {
-            return Uni.createFrom().failure(new SessionProblem(Kind.INVALID, "sessionId", "sessionId is required"));
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "sessionId", "sessionId is required"));
         }
         return store.find(sessionId).map(o -> o.orElseThrow(() ->
-                new SessionProblem(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'")));
+                new Refusal(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'")));
     }
 
     /** A query with the catalog items it shows. */
@@ -179,7 +185,7 @@ public final class SessionService {
             }
             CatalogRegistry.Entry entry = pinned(s);
             QueryStrategy strategy = strategies.find(s.strategy()).orElseThrow(() ->
-                    new SessionProblem(Kind.UNAVAILABLE, null, "strategy '" + s.strategy() + "' is no longer available"));
+                    new Refusal(Kind.UNAVAILABLE, null, "strategy '" + s.strategy() + "' is no longer available"));
             return math.submit(() -> plan(s, entry, strategy)).flatMap(q ->
                     store.replace(s.version(), s.withPending(q, now())).flatMap(ok -> {
                         if (ok) {
@@ -193,10 +199,10 @@ public final class SessionService {
     /** Applies an answer; idempotent per (session, query). */
     public Uni<AnswerResult> answer(String sessionId, String queryId, String chosenItemId) {
         if (queryId == null || queryId.isBlank()) {
-            return Uni.createFrom().failure(new SessionProblem(Kind.INVALID, "queryId", "queryId is required"));
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "queryId", "queryId is required"));
         }
         if (chosenItemId == null || chosenItemId.isBlank()) {
-            return Uni.createFrom().failure(new SessionProblem(Kind.INVALID, "chosenItemId", "chosenItemId is required"));
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "chosenItemId", "chosenItemId is required"));
         }
         return answer(sessionId, queryId, chosenItemId, 0);
     }
@@ -208,16 +214,16 @@ public final class SessionService {
                 if (done.chosenItemId().equals(chosenItemId)) {
                     return Uni.createFrom().item(done.result());
                 }
-                throw new SessionProblem(Kind.CONFLICT, "chosenItemId", "query '" + queryId
+                throw new Refusal(Kind.CONFLICT, "chosenItemId", "query '" + queryId
                         + "' was already answered with '" + done.chosenItemId() + "'");
             }
             PendingQuery p = s.pending();
             if (p == null || !p.queryId().equals(queryId)) {
-                throw new SessionProblem(Kind.NOT_FOUND, "queryId", "no pending query '" + queryId + "' in this session");
+                throw new Refusal(Kind.NOT_FOUND, "queryId", "no pending query '" + queryId + "' in this session");
             }
             int chosen = p.itemIds().indexOf(chosenItemId);
             if (chosen < 0) {
-                throw new SessionProblem(Kind.INVALID, "chosenItemId", "item '" + chosenItemId
+                throw new Refusal(Kind.INVALID, "chosenItemId", "item '" + chosenItemId
                         + "' was not in query '" + queryId + "'; it showed " + p.itemIds());
             }
             CatalogRegistry.Entry entry = pinned(s);
@@ -235,7 +241,7 @@ public final class SessionService {
     /** The top {@code limit} items by posterior expected utility. */
     public Uni<List<Recommendation>> recommendations(String sessionId, int limit) {
         if (limit < 1 || limit > 100) {
-            return Uni.createFrom().failure(new SessionProblem(Kind.INVALID, "limit", "limit must be between 1 and 100, got " + limit));
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "limit", "limit must be between 1 and 100, got " + limit));
         }
         return get(sessionId).flatMap(s -> {
             CatalogRegistry.Entry entry = pinned(s);
@@ -249,7 +255,7 @@ public final class SessionService {
         BitSet excluded = excluded(s, entry);
         int eligible = entry.catalog().size() - excluded.cardinality();
         if (eligible < s.slateSize()) {
-            throw new SessionProblem(Kind.CONFLICT, null, "only " + eligible + " items are left to show (filters and"
+            throw new Refusal(Kind.CONFLICT, null, "only " + eligible + " items are left to show (filters and"
                     + " items already shown exclude the rest); the slate needs " + s.slateSize());
         }
         PlannedQuery q = new QueryPlanner(settings.withLambda(s.params().lambda())).plan(posterior(s), entry.search(),
@@ -324,7 +330,7 @@ public final class SessionService {
         try {
             rows = filter.excludedRows(entry.catalog());
         } catch (ItemFilter.Refusal e) {
-            throw new SessionProblem(Kind.INVALID, "filters." + e.field(), e.getMessage());
+            throw new Refusal(Kind.INVALID, "filters." + e.field(), e.getMessage());
         }
         if (filterCache.size() > 1024) {
             filterCache.clear();
@@ -345,13 +351,13 @@ public final class SessionService {
     }
 
     private CatalogRegistry.Entry pinned(SessionState s) {
-        return catalogs.find(s.catalogId(), s.catalogVersion()).orElseThrow(() -> new SessionProblem(Kind.UNAVAILABLE,
+        return catalogs.find(s.catalogId(), s.catalogVersion()).orElseThrow(() -> new Refusal(Kind.UNAVAILABLE,
                 null, "catalog " + s.catalogId() + " version " + s.catalogVersion() + " is not loaded on this instance"));
     }
 
     private static <T> Uni<T> retry(int attempt, java.util.function.Supplier<Uni<T>> again) {
         if (attempt + 1 >= MAX_RETRIES) {
-            return Uni.createFrom().failure(new SessionProblem(Kind.CONFLICT, null,
+            return Uni.createFrom().failure(new Refusal(Kind.CONFLICT, null,
                     "the session changed concurrently too often; retry"));
         }
         return again.get();

@@ -1,17 +1,17 @@
 package io.elicitor.simulation;
 
-import io.elicitor.evoi.BeliefUpdate;
-import io.elicitor.evoi.EngineSettings;
 import io.elicitor.evoi.EngineWorkspace;
-import io.elicitor.evoi.InnerProductSearch;
-import io.elicitor.evoi.Observation;
-import io.elicitor.evoi.PlannedQuery;
-import io.elicitor.evoi.Posterior;
-import io.elicitor.evoi.Prior;
-import io.elicitor.evoi.QueryPlanner;
-import io.elicitor.evoi.QueryStrategy;
 import io.elicitor.evoi.Seeds;
-import io.elicitor.evoi.StrategyRegistry;
+import io.elicitor.evoi.belief.BeliefUpdate;
+import io.elicitor.evoi.belief.Observation;
+import io.elicitor.evoi.belief.Posterior;
+import io.elicitor.evoi.belief.Prior;
+import io.elicitor.evoi.planner.EngineSettings;
+import io.elicitor.evoi.planner.PlannedQuery;
+import io.elicitor.evoi.planner.QueryPlanner;
+import io.elicitor.evoi.planner.StrategyRegistry;
+import io.elicitor.evoi.strategy.QueryStrategy;
+import io.elicitor.evoi.value.InnerProductSearch;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

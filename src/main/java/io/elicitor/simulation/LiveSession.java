@@ -2,8 +2,8 @@ package io.elicitor.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.elicitor.catalog.Catalog;
-import io.elicitor.evoi.PlannedQuery;
 import io.elicitor.evoi.Seeds;
+import io.elicitor.evoi.planner.PlannedQuery;
 import java.util.Map;
 
 /**

@@ -2,7 +2,7 @@ package io.elicitor.simulation;
 
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.ItemMatrix;
-import io.elicitor.evoi.Prior;
+import io.elicitor.evoi.belief.Prior;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

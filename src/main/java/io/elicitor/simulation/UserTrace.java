@@ -9,7 +9,7 @@ package io.elicitor.simulation;
  * @param correctAnswers how many answers picked the truly best item of their slate
  * @param answerMillis milliseconds each {@code /answer} took (over HTTP only; empty in process)
  * @param plateauQueries how many asked slates had EVOI 0: no answer could change the recommendation
- *                       ({@link io.elicitor.evoi.PlannedQuery#onPlateau})
+ *                       ({@link io.elicitor.evoi.planner.PlannedQuery#onPlateau})
  */
 public record UserTrace(double[] regret, boolean bestInTop10, double[] queryMillis, int correctAnswers,
                         double[] answerMillis, int plateauQueries) {

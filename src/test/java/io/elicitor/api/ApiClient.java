@@ -1,13 +1,12 @@
 package io.elicitor.api;
 
-import static io.restassured.RestAssured.given;
-
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
+import static io.restassured.RestAssured.given;
 
 /** Small helpers for driving the API over HTTP in tests. */
 final class ApiClient {

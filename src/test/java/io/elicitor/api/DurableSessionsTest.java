@@ -1,23 +1,17 @@
 package io.elicitor.api;
 
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elicitor.catalog.CatalogRegistry;
-import io.elicitor.evoi.EngineSettings;
-import io.elicitor.evoi.StrategyRegistry;
-import io.elicitor.session.DurableSessionStore;
-import io.elicitor.session.ElicitorConfig;
-import io.elicitor.session.MathExecutor;
-import io.elicitor.session.SessionCache;
-import io.elicitor.session.SessionLog;
+import io.elicitor.config.ElicitorConfig;
+import io.elicitor.evoi.planner.EngineSettings;
+import io.elicitor.evoi.planner.StrategyRegistry;
+import io.elicitor.runtime.MathExecutor;
 import io.elicitor.session.SessionService;
-import io.elicitor.session.SessionState;
-import io.elicitor.session.SessionStore;
+import io.elicitor.session.state.SessionState;
+import io.elicitor.session.store.DurableSessionStore;
+import io.elicitor.session.store.SessionCache;
+import io.elicitor.session.store.SessionLog;
+import io.elicitor.session.store.SessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -37,6 +31,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Durable sessions against the real PostgreSQL and Redis: the log rebuilds a lost cache exactly, a second

@@ -1,8 +1,5 @@
 package io.elicitor.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.elicitor.catalog.Catalog;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.Seeds;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Full sessions over HTTP with simulated users whose true utility vector is known: answering by the same

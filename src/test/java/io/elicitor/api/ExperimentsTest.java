@@ -1,17 +1,9 @@
 package io.elicitor.api;
 
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.elicitor.catalog.CatalogRegistry;
-import io.elicitor.evoi.EngineSettings;
 import io.elicitor.evoi.Seeds;
+import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.simulation.ExperimentRehearsal;
 import io.elicitor.simulation.SimulatedUser;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -29,6 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A/B experiments over HTTP on the durable store: definitions, assignment, outcomes and results. */
 @QuarkusTest

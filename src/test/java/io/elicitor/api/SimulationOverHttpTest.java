@@ -1,13 +1,10 @@
 package io.elicitor.api;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.elicitor.catalog.CatalogRegistry;
-import io.elicitor.evoi.EngineSettings;
+import io.elicitor.config.ElicitorConfig;
 import io.elicitor.evoi.Seeds;
-import io.elicitor.evoi.StrategyRegistry;
-import io.elicitor.session.ElicitorConfig;
+import io.elicitor.evoi.planner.EngineSettings;
+import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.simulation.HttpRunner;
 import io.elicitor.simulation.InProcessRunner;
 import io.elicitor.simulation.SimulatedUser;
@@ -18,6 +15,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The harness driving the live API reproduces the in-process run exactly: the service runs the same engine

@@ -1,19 +1,19 @@
 package io.elicitor.catalog;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.elicitor.evoi.ExactInnerProductSearch;
-import io.elicitor.evoi.InnerProductSearch;
+import io.elicitor.catalog.embed.SyntheticCatalog;
 import io.elicitor.evoi.ItemMatrix;
+import io.elicitor.evoi.value.ExactInnerProductSearch;
+import io.elicitor.evoi.value.InnerProductSearch;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Recall of the jvector index against exact search on a 20k synthetic catalog, and its edge cases. */
 class AnnInnerProductSearchTest {

@@ -1,12 +1,11 @@
 package io.elicitor.catalog;
 
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Parsing and evaluation of attribute predicates. */
 class AttributePredicateTest {

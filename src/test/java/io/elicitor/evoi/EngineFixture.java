@@ -1,5 +1,15 @@
 package io.elicitor.evoi;
 
+import io.elicitor.evoi.belief.GaussianPrior;
+import io.elicitor.evoi.belief.MultinomialLogit;
+import io.elicitor.evoi.belief.Observation;
+import io.elicitor.evoi.belief.Posterior;
+import io.elicitor.evoi.belief.Rejuvenation;
+import io.elicitor.evoi.strategy.QueryContext;
+import io.elicitor.evoi.value.CandidatePool;
+import io.elicitor.evoi.value.ExactInnerProductSearch;
+import io.elicitor.evoi.value.InnerProductSearch;
+import io.elicitor.evoi.value.PoolEvaluator;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -8,16 +18,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Small seeded catalogs, posteriors and query contexts for the engine's unit tests. */
-final class EngineFixture {
+public final class EngineFixture {
     static {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
     }
 
-    final ItemMatrix items;
-    final InnerProductSearch search;
-    final GaussianPrior prior;
-    final MultinomialLogit model;
-    final Posterior posterior;
+    public final ItemMatrix items;
+    public final InnerProductSearch search;
+    public final GaussianPrior prior;
+    public final MultinomialLogit model;
+    public final Posterior posterior;
 
     private EngineFixture(ItemMatrix items, GaussianPrior prior, double lambda, Posterior posterior) {
         this.items = items;
@@ -31,7 +41,7 @@ final class EngineFixture {
      * n Gaussian items in d dimensions, a prior scaled to them, and the posterior of M particles after
      * {@code answers} random pairs answered by a user drawn from the prior.
      */
-    static EngineFixture create(int n, int d, int m, int answers, double lambda, long seed) {
+    public static EngineFixture create(int n, int d, int m, int answers, double lambda, long seed) {
         Random rng = new Random(seed);
         float[] x = new float[n * d];
         for (int i = 0; i < x.length; i++) {
@@ -61,7 +71,7 @@ final class EngineFixture {
      * n Gaussian items in d dimensions and a settled belief: M equally weighted copies of one user drawn from
      * the prior. Nothing is uncertain, so no answer can change the recommendation and every slate's EVOI is 0.
      */
-    static EngineFixture settled(int n, int d, int m, double lambda, long seed) {
+    public static EngineFixture settled(int n, int d, int m, double lambda, long seed) {
         EngineFixture f = create(n, d, 2, 0, lambda, seed);
         float[] user = Buffers.toArray(f.prior.sample(1, new Random(seed + 1)));
         float[] particles = new float[m * d];
@@ -74,7 +84,7 @@ final class EngineFixture {
     }
 
     /** Every pair {a < b} of indices 0..n−1, in lexicographic order. */
-    static int[][] allPairs(int n) {
+    public static int[][] allPairs(int n) {
         int[][] out = new int[n * (n - 1) / 2][];
         int at = 0;
         for (int a = 0; a < n; a++) {
@@ -86,7 +96,7 @@ final class EngineFixture {
     }
 
     /** A context whose pool is the whole catalog (minus excluded items). */
-    QueryContext wholeCatalogContext(int k, BitSet excluded, long seed) {
+    public QueryContext wholeCatalogContext(int k, BitSet excluded, long seed) {
         int[] all = java.util.stream.IntStream.range(0, items.size())
                 .filter(i -> excluded == null || !excluded.get(i)).toArray();
         PoolEvaluator evaluator = new PoolEvaluator(posterior, model, items, CandidatePool.of(all));
@@ -94,7 +104,7 @@ final class EngineFixture {
     }
 
     /** A context with a built pool of the given size. */
-    QueryContext pooledContext(int k, int poolSize, BitSet excluded, long seed) {
+    public QueryContext pooledContext(int k, int poolSize, BitSet excluded, long seed) {
         Random rng = new Random(seed);
         CandidatePool pool = CandidatePool.ofSize(posterior, search, poolSize, poolSize / 4, excluded, rng);
         PoolEvaluator evaluator = new PoolEvaluator(posterior, model, items, pool);
@@ -102,7 +112,7 @@ final class EngineFixture {
     }
 
     /** Exact PEU of a slate over the given pool, in double precision, straight from the definition. */
-    double peuReference(int[] slate, int[] pool) {
+    public double peuReference(int[] slate, int[] pool) {
         double[] w = posterior.weights();
         float[] particles = posterior.particleArray();
         int d = items.dimension();
@@ -143,7 +153,7 @@ final class EngineFixture {
     }
 
     /** Expected utility of selection {@code EUS_R(Q) = Σⱼ πⱼ Σᵢ R(i|Q; wⱼ) wⱼ·qᵢ}, in double precision. */
-    double eusReference(int[] slate) {
+    public double eusReference(int[] slate) {
         double[] w = posterior.weights();
         float[] particles = posterior.particleArray();
         int d = items.dimension();
@@ -168,7 +178,7 @@ final class EngineFixture {
         return total;
     }
 
-    static double dot(float[] a, float[] b) {
+    public static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += (double) a[i] * b[i];

@@ -1,12 +1,21 @@
 package io.elicitor.evoi;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.elicitor.evoi.belief.Observation;
+import io.elicitor.evoi.belief.Posterior;
+import io.elicitor.evoi.belief.Rejuvenation;
+import io.elicitor.evoi.gradient.GradientStrategy;
+import io.elicitor.evoi.strategy.GreedyEusStrategy;
+import io.elicitor.evoi.strategy.QueryContext;
+import io.elicitor.evoi.strategy.QueryStrategy;
+import io.elicitor.evoi.strategy.RandomStrategy;
+import io.elicitor.evoi.value.CandidatePool;
+import io.elicitor.evoi.value.PoolEvaluator;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * evoi-method.md §1's sanity law: with users drawn from the prior itself and answering by the model's own

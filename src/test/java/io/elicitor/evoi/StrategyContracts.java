@@ -1,17 +1,17 @@
 package io.elicitor.evoi;
 
+import io.elicitor.evoi.strategy.QueryContext;
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
-
 /** The contract every strategy's slate must meet. */
-final class StrategyContracts {
+public final class StrategyContracts {
     private StrategyContracts() {}
 
     /** k distinct catalog items, none excluded. */
-    static void assertValidSlate(int[] slate, int k, QueryContext c) {
+    public static void assertValidSlate(int[] slate, int k, QueryContext c) {
         assertEquals(k, slate.length, "slate size");
         assertEquals(k, Arrays.stream(slate).distinct().count(), "distinct items in " + Arrays.toString(slate));
         for (int i : slate) {

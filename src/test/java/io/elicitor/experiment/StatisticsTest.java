@@ -1,9 +1,8 @@
 package io.elicitor.experiment;
 
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 /** Reference values and properties of the experiment statistics. */
 class StatisticsTest {

@@ -1,20 +1,19 @@
 package io.elicitor.simulation;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.elicitor.catalog.Catalog;
 import io.elicitor.catalog.CatalogLoader;
 import io.elicitor.catalog.CatalogRegistry;
-import io.elicitor.evoi.EngineSettings;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.Seeds;
-import io.elicitor.evoi.StrategyRegistry;
+import io.elicitor.evoi.planner.EngineSettings;
+import io.elicitor.evoi.planner.StrategyRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The harness on the bundled cars catalog with users drawn from the prior. */
 class SimulationTest {

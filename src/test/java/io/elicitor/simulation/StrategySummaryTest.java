@@ -1,12 +1,11 @@
 package io.elicitor.simulation;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** Aggregation of per-user traces: means, intervals, ratios, percentiles. */
 class StrategySummaryTest {

@@ -1,0 +1,92 @@
+package io.elicitor.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The service's configuration ({@code elicitor.*} keys; environment variables {@code ELICITOR_*}). */
+@ConfigMapping(prefix = "elicitor")
+public interface ElicitorConfig {
+    /** Session store: {@code memory} (default) or {@code durable} (Redis + PostgreSQL). */
+    @WithDefault("memory")
+    String store();
+
+    /** API key admin endpoints require in the {@code X-Admin-Key} header; without one they refuse every call. */
+    Optional<String> adminKey();
+
+    /** Catalog folders to load at start, besides the bundled sample catalog. */
+    Optional<List<String>> catalogs();
+
+    /** Load the bundled sample catalog ({@code cars}). */
+    @WithDefault("true")
+    boolean bundledCatalog();
+
+    /** Catalogs with more items than this get an approximate (jvector) inner-product index; smaller ones exact search. */
+    @WithDefault("200000")
+    int annThreshold();
+
+    /** Catalog used when a session names none. */
+    @WithDefault("cars")
+    String defaultCatalog();
+
+    /** Strategy used when a session names none. */
+    @WithDefault("exhaustive")
+    String defaultStrategy();
+
+    /** Most slates the exhaustive strategy scores per query (all pairs of the top 63 items by default). */
+    @WithDefault("2000")
+    long exhaustiveMaxSlates();
+
+    /** Default slate size k. */
+    @WithDefault("2")
+    int defaultSlateSize();
+
+    /** Inverse temperature λ of the logit choice model. */
+    @WithDefault("2.0")
+    double lambda();
+
+    /** Monte Carlo particles M per session. */
+    @WithDefault("1024")
+    int particles();
+
+    /** Candidate pool: items taken by posterior mean. */
+    @WithDefault("64")
+    int poolMeanTop();
+
+    /** Candidate pool: Thompson samples whose best item joins. */
+    @WithDefault("32")
+    int poolSamples();
+
+    /** Stop when the best query's EVOI is below this fraction of the utility scale. */
+    @WithDefault("0.002")
+    double stopEvoiFraction();
+
+    /** Stop when the probability that the top item is best reaches this. */
+    @WithDefault("0.95")
+    double stopConfidence();
+
+    /** Metropolis–Hastings sweeps after each resampling. */
+    @WithDefault("3")
+    int rejuvenationSteps();
+
+    /** Recommendations returned with each answer. */
+    @WithDefault("10")
+    int answerRecommendations();
+
+    /** Threads for the maths; requests beyond these queue. Default: one per core. */
+    Optional<Integer> mathThreads();
+
+    /** Requests allowed to wait for a maths thread before new ones are refused with 503. */
+    @WithDefault("256")
+    int mathQueue();
+
+    /** Sessions idle longer than this are dropped (in memory) or expire from the Redis cache (durable; the log keeps them). */
+    @WithDefault("24h")
+    Duration sessionTtl();
+
+    /** Most sessions the in-memory store keeps. */
+    @WithDefault("100000")
+    int memoryMaxSessions();
+}

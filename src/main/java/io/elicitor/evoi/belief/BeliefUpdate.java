@@ -1,0 +1,41 @@
+package io.elicitor.evoi.belief;
+
+import io.elicitor.evoi.Seeds;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The elicitation loop's random streams and belief update, in one place, so that the service, the log
+ * replay and the simulation harness run exactly the same steps: the prior draw uses stream 0 of the session
+ * seed, planning query t+1 uses stream {@code 2t+1}, and the update after answer t uses stream {@code 2t}.
+ * Same seed and answers, same particles, bit for bit.
+ */
+public final class BeliefUpdate {
+    private BeliefUpdate() {}
+
+    /** Particles drawn from the prior. */
+    public static Posterior initial(Prior prior, int particles, long seed) {
+        return Posterior.fromPrior(prior, particles, Seeds.random(seed, 0));
+    }
+
+    /** The random source for planning query number {@code answered + 1}. */
+    public static Random planning(long seed, int answered) {
+        return Seeds.random(seed, 2L * answered + 1);
+    }
+
+    /**
+     * The belief after the last answer of {@code history} (which holds every answer so far, in order):
+     * reweighting by its likelihood, and when the effective sample size falls under M/2, systematic
+     * resampling and Metropolis–Hastings rejuvenation targeting the prior times the likelihood of all of
+     * {@code history}. {@code current} must be the belief before that answer.
+     */
+    public static Posterior step(Posterior current, List<Observation> history, Prior prior, double lambda,
+                                 int rejuvenationSteps, long seed) {
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("history must hold at least the new answer");
+        }
+        int t = history.size();
+        return current.observe(history.get(t - 1), history, new MultinomialLogit(lambda), prior,
+                new Rejuvenation(rejuvenationSteps, 2.38 / Math.sqrt(current.dimension())), Seeds.random(seed, 2L * t));
+    }
+}

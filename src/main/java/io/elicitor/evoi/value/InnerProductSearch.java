@@ -1,0 +1,28 @@
+package io.elicitor.evoi.value;
+
+import io.elicitor.evoi.ItemMatrix;
+import java.util.BitSet;
+
+/**
+ * Maximum inner product search over a catalog: the items {@code y} with the largest {@code q·y}. Because
+ * utility is linear, every "best item for this belief / this particle" question is one of these. Exact
+ * search costs {@code O(N·d)} per query; approximate indexes trade a little recall for sub-linear cost.
+ */
+public interface InnerProductSearch {
+    /** The catalog searched. */
+    ItemMatrix items();
+
+    /** Indices of the {@code k} items with the largest {@code q·y}, best first, skipping {@code excluded}. */
+    int[] topK(float[] query, int k, BitSet excluded);
+
+    /**
+     * The same for several queries at once; implementations batch them into one product where they can.
+     */
+    default int[][] topK(float[][] queries, int k, BitSet excluded) {
+        int[][] out = new int[queries.length][];
+        for (int i = 0; i < queries.length; i++) {
+            out[i] = topK(queries[i], k, excluded);
+        }
+        return out;
+    }
+}

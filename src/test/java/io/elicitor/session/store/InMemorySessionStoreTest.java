@@ -1,0 +1,80 @@
+package io.elicitor.session.store;
+
+import io.elicitor.runtime.Refusal;
+import io.elicitor.session.state.SessionState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Compare-and-set, expiry and capacity of the in-memory store. */
+class InMemorySessionStoreTest {
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    private SessionState state(String id, long version) {
+        return new SessionState(id, "cars", "1", 2, "random", null, 1L, new SessionState.EngineParams(2.0, 2, 0), null, version, now.get(), now.get(), null,
+                new SessionState.PosteriorData(1, new float[] {0f, 1f}, new double[] {0.5, 0.5}), null, List.of());
+    }
+
+    @Test
+    void replaceAppliesOnlyOnTheExpectedVersion() {
+        InMemorySessionStore store = new InMemorySessionStore(Duration.ofHours(1), 10, clock);
+        store.insert(state("a", 0)).await().indefinitely();
+        assertTrue(store.replace(0, state("a", 1)).await().indefinitely());
+        assertFalse(store.replace(0, state("a", 2)).await().indefinitely(), "a stale version must lose");
+        assertEquals(1, store.find("a").await().indefinitely().orElseThrow().version());
+        assertFalse(store.replace(0, state("missing", 1)).await().indefinitely());
+    }
+
+    @Test
+    void idleSessionsExpire() {
+        InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(5), 10, clock);
+        store.insert(state("a", 0)).await().indefinitely();
+        now.set(now.get().plus(Duration.ofMinutes(4)));
+        assertTrue(store.find("a").await().indefinitely().isPresent());
+        now.set(now.get().plus(Duration.ofMinutes(2)));
+        assertTrue(store.find("a").await().indefinitely().isEmpty());
+    }
+
+    @Test
+    void fullStoreSweepsExpiredSessionsThenRefuses() {
+        InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(5), 2, clock);
+        store.insert(state("a", 0)).await().indefinitely();
+        store.insert(state("b", 0)).await().indefinitely();
+        Refusal full = assertThrows(Refusal.class, () -> store.insert(state("c", 0)).await().indefinitely());
+        assertEquals(Refusal.Kind.UNAVAILABLE, full.kind());
+        now.set(now.get().plus(Duration.ofMinutes(10)));
+        store.insert(state("c", 0)).await().indefinitely();
+        assertEquals(1, store.size());
+    }
+
+    @Test
+    void duplicateIdsAreRefused() {
+        InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(5), 10, clock);
+        store.insert(state("a", 0)).await().indefinitely();
+        assertThrows(IllegalStateException.class, () -> store.insert(state("a", 0)).await().indefinitely());
+    }
+}
