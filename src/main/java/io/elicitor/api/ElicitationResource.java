@@ -7,7 +7,7 @@ import io.elicitor.api.Dtos.NextQuery;
 import io.elicitor.api.Dtos.QueryView;
 import io.elicitor.api.Dtos.RecommendationView;
 import io.elicitor.runtime.Refusal;
-import io.elicitor.session.SessionService;
+import io.elicitor.session.SessionSteps;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ElicitationResource {
     @Inject
-    SessionService sessions;
+    SessionSteps sessions;
 
     @POST
     @Path("next-query")

@@ -6,7 +6,8 @@ import io.elicitor.api.Dtos.SessionCreated;
 import io.elicitor.api.Dtos.SessionView;
 import io.elicitor.catalog.ItemFilter;
 import io.elicitor.runtime.Refusal;
-import io.elicitor.session.SessionService;
+import io.elicitor.session.SessionCreation;
+import io.elicitor.session.SessionSteps;
 import io.elicitor.session.state.SessionState;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -31,7 +32,10 @@ public class SessionResource {
     io.elicitor.experiment.ExperimentService experiments;
 
     @Inject
-    SessionService sessions;
+    SessionCreation creation;
+
+    @Inject
+    SessionSteps sessions;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -40,11 +44,11 @@ public class SessionResource {
         CreateSession b = body == null ? new CreateSession(null, null, null, null, null, null) : body;
         ItemFilter filter = b.filters() == null ? null : new ItemFilter(b.filters().excludeIds(), b.filters().where(),
                 Boolean.TRUE.equals(b.filters().excludeShown()));
-        return sessions.create(new SessionService.CreateRequest(b.catalog(), b.slateSize(), b.strategy(), b.userKey(),
+        return creation.create(new SessionCreation.Request(b.catalog(), b.slateSize(), b.strategy(), b.userKey(),
                         b.seed(), filter))
                 .map(s -> Response.created(URI.create("/sessions/" + s.sessionId()))
                         .entity(new SessionCreated(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.strategy(),
-                                s.params().lambda(), s.assignment() == null ? null : s.assignment().experimentId(),
+                                s.beliefSettings().lambda(), s.assignment() == null ? null : s.assignment().experimentId(),
                                 s.assignment() == null ? null : s.assignment().arm()))
                         .build());
     }
@@ -82,8 +86,8 @@ public class SessionResource {
     }
 
     static SessionView view(SessionState s) {
-        return new SessionView(s.sessionId(), s.answers().size(), s.posterior().mean(),
-                s.posterior().effectiveSampleSize(), s.catalogId(), s.catalogVersion(), s.strategy(), s.slateSize(),
+        return new SessionView(s.sessionId(), s.answers().size(), s.belief().mean(),
+                s.belief().effectiveSampleSize(), s.catalogId(), s.catalogVersion(), s.strategy(), s.slateSize(),
                 s.userKey(), s.pending() == null ? null : s.pending().queryId(),
                 s.assignment() == null ? null : s.assignment().experimentId(),
                 s.assignment() == null ? null : s.assignment().arm());

@@ -8,7 +8,9 @@ import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.strategy.ExhaustiveStrategy;
 import io.elicitor.runtime.MathExecutor;
 import io.elicitor.session.Enrolment;
-import io.elicitor.session.SessionService;
+import io.elicitor.session.ItemExclusions;
+import io.elicitor.session.SessionCreation;
+import io.elicitor.session.SessionSteps;
 import io.elicitor.session.store.DurableSessionStore;
 import io.elicitor.session.store.InMemorySessionStore;
 import io.elicitor.session.store.SessionCache;
@@ -16,21 +18,14 @@ import io.elicitor.session.store.SessionLog;
 import io.elicitor.session.store.SessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.InjectableInstance;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.redis.client.Redis;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import org.jboss.logging.Logger;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
-/** Builds the session service and its parts from configuration, and warms ND4J up at start. */
+/** Builds the engine settings, the strategies, the maths pool, the session store and the session steps from configuration. */
 public final class SessionWiring {
-    private static final Logger LOG = Logger.getLogger(SessionWiring.class);
-
     @Produces
     @Singleton
     EngineSettings settings(ElicitorConfig c) {
@@ -71,22 +66,23 @@ public final class SessionWiring {
 
     @Produces
     @Singleton
-    SessionService service(CatalogRegistry catalogs, SessionStore store, MathExecutor math, StrategyRegistry strategies,
-                           EngineSettings settings, ElicitorConfig config, MeterRegistry meters, Enrolment enrolment) {
-        return new SessionService(catalogs, store, math, strategies, settings, config, meters, Clock.systemUTC(), enrolment);
+    ItemExclusions exclusions() {
+        return new ItemExclusions();
     }
 
-    void onStart(@Observes StartupEvent event, SessionService service, CatalogRegistry catalogs, EngineSettings settings) {
-        long t0 = System.nanoTime();
-        // The first ND4J call unpacks and loads native code (seconds): pay it now, not on the first request.
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        Nd4j.rand(DataType.FLOAT, 64, 8).mmul(Nd4j.rand(DataType.FLOAT, 8, 4));
-        LOG.infof("ND4J backend %s ready in %d ms (OMP_NUM_THREADS=%s)", Nd4j.getBackend().getClass().getSimpleName(),
-                (System.nanoTime() - t0) / 1_000_000, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
-        LOG.infof("session store: %s", service.store().description());
-        String lambdas = catalogs.all().stream().map(e -> e.catalog().id() + " v" + e.catalog().version() + " "
-                + (e.catalog().lambda().isPresent() ? "lambda=" + e.catalog().lambda().getAsDouble() + " (manifest)"
-                        : "lambda=" + settings.lambda() + " (default)")).collect(java.util.stream.Collectors.joining(", "));
-        LOG.infof("engine: particles=%d, default lambda=%s; catalogs loaded: %s", settings.particles(), settings.lambda(), lambdas);
+    @Produces
+    @Singleton
+    SessionCreation creation(CatalogRegistry catalogs, SessionStore store, MathExecutor math, StrategyRegistry strategies,
+                             EngineSettings settings, ElicitorConfig config, Enrolment enrolment, ItemExclusions exclusions,
+                             MeterRegistry meters) {
+        return new SessionCreation(catalogs, store, math, strategies, settings, config, enrolment, exclusions, meters,
+                Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    SessionSteps steps(CatalogRegistry catalogs, SessionStore store, MathExecutor math, StrategyRegistry strategies,
+                       EngineSettings settings, ElicitorConfig config, ItemExclusions exclusions, MeterRegistry meters) {
+        return new SessionSteps(catalogs, store, math, strategies, settings, config, exclusions, meters, Clock.systemUTC());
     }
 }

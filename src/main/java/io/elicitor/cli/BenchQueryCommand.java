@@ -9,6 +9,7 @@ import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.ItemMatrix;
 import io.elicitor.evoi.Seeds;
 import io.elicitor.evoi.belief.GaussianPrior;
+import io.elicitor.evoi.belief.Logit;
 import io.elicitor.evoi.belief.MultinomialLogit;
 import io.elicitor.evoi.belief.Observation;
 import io.elicitor.evoi.belief.Posterior;
@@ -108,7 +109,7 @@ final class BenchQueryCommand implements Callable<Integer> {
         } else {
             float[] x = syntheticItems(items, dim, Seeds.random(seed, 0));
             search = new ExactInnerProductSearch(new ItemMatrix(Buffers.fromArray(x, items, dim)));
-            prior = scaledPrior(x, items, dim);
+            prior = GaussianPrior.scaledTo(search.items());
         }
         ItemMatrix matrix = search.items();
         if (slate > matrix.size()) {
@@ -209,29 +210,16 @@ final class BenchQueryCommand implements Callable<Integer> {
         return posterior;
     }
 
+    /** The simulated user's answer to slate {@code q}: a draw from the logit over its true utilities. */
     private int simulatedAnswer(ItemMatrix matrix, int[] q, float[] user, Random rng) {
         double[] u = new double[q.length];
-        double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < q.length; i++) {
             float[] x = matrix.row(q[i]);
             for (int c = 0; c < x.length; c++) {
                 u[i] += (double) x[c] * user[c];
             }
-            max = Math.max(max, u[i]);
         }
-        double z = 0;
-        for (int i = 0; i < q.length; i++) {
-            u[i] = Math.exp(lambda * (u[i] - max));
-            z += u[i];
-        }
-        double pick = rng.nextDouble() * z;
-        for (int i = 0; i < q.length; i++) {
-            pick -= u[i];
-            if (pick < 0) {
-                return i;
-            }
-        }
-        return q.length - 1;
+        return Logit.EXACT.sample(lambda, u, rng.nextDouble());
     }
 
     /** N items with independent N(0, 1/d) coordinates (norms near 1), row-major. */
@@ -242,28 +230,6 @@ final class BenchQueryCommand implements Callable<Integer> {
             x[i] = (float) (rng.nextGaussian() * scale);
         }
         return x;
-    }
-
-    /** The isotropic prior of {@code GaussianPrior.scaledTo}, computed in plain Java (no N-sized temporaries). */
-    static GaussianPrior scaledPrior(float[] x, int n, int d) {
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < d; c++) {
-                mean[c] += x[i * d + c];
-            }
-        }
-        for (int c = 0; c < d; c++) {
-            mean[c] /= n;
-        }
-        double sq = 0;
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < d; c++) {
-                double v = x[i * d + c] - mean[c];
-                sq += v * v;
-            }
-        }
-        double meanSq = sq / n;
-        return GaussianPrior.isotropic(d, meanSq > 0 ? 1.0 / Math.sqrt(meanSq) : 1.0);
     }
 
     private void validate() {

@@ -1,6 +1,7 @@
 package io.elicitor.evoi;
 
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,6 +23,12 @@ public final class Buffers {
         float[] out = new float[(int) c.length()];
         c.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().get(out, 0, out.length);
         return out;
+    }
+
+    /** A read-only view of a dense row-major float32 array's values, without copying them. */
+    public static FloatBuffer view(INDArray a) {
+        checkDense(a, (int) a.length());
+        return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().asReadOnlyBuffer();
     }
 
     /** A new row-major float32 array of the given shape holding {@code data}. */

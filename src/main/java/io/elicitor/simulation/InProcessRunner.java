@@ -2,9 +2,10 @@ package io.elicitor.simulation;
 
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.Seeds;
+import io.elicitor.evoi.belief.Belief;
+import io.elicitor.evoi.belief.BeliefSettings;
 import io.elicitor.evoi.belief.BeliefUpdate;
 import io.elicitor.evoi.belief.Observation;
-import io.elicitor.evoi.belief.Posterior;
 import io.elicitor.evoi.belief.Prior;
 import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.evoi.planner.PlannedQuery;
@@ -12,6 +13,7 @@ import io.elicitor.evoi.planner.QueryPlanner;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.strategy.QueryStrategy;
 import io.elicitor.evoi.value.InnerProductSearch;
+import io.elicitor.evoi.value.Recommendations;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -52,20 +54,22 @@ public final class InProcessRunner implements UserRunner {
         QueryStrategy strategy = strategies.find(strategyName).orElseThrow(() ->
                 new IllegalArgumentException(strategies.unknown(strategyName)));
         QueryPlanner planner = new QueryPlanner(settings);
-        // Like the service, the belief lives as plain arrays between steps and each step runs in its own
+        BeliefSettings beliefSettings = settings.belief();
+        // Like the service, the belief is kept as plain values between steps and each step runs in its own
         // workspace cycle: one cycle per whole user would size the workspace for all of its steps at once.
-        Belief b = EngineWorkspace.run(() -> ofPosterior(BeliefUpdate.initial(prior, settings.particles(), sessionSeed)));
+        Belief b = EngineWorkspace.run(() -> BeliefUpdate.initial(prior, beliefSettings, sessionSeed));
         List<Observation> history = new ArrayList<>(queries);
         double[] regret = new double[queries + 1];
         double[] millis = new double[queries];
         int correct = 0;
         int plateaus = 0;
-        regret[0] = user.normalisedRegret(b.top1());
+        int[] top = top(b);
+        regret[0] = user.normalisedRegret(top[0]);
         for (int t = 0; t < queries; t++) {
             Belief current = b;
             int answered = t;
             long t0 = System.nanoTime();
-            PlannedQuery q = EngineWorkspace.run(() -> planner.plan(current.posterior(), search, slateSize, strategy, NOTHING,
+            PlannedQuery q = EngineWorkspace.run(() -> planner.plan(current, search, slateSize, strategy, NOTHING,
                     BeliefUpdate.planning(sessionSeed, answered)));
             millis[t] = (System.nanoTime() - t0) / 1e6;
             int[] slate = q.items();
@@ -75,23 +79,16 @@ public final class InProcessRunner implements UserRunner {
                 correct++;
             }
             history.add(Observation.of(search.items(), slate, chosen));
-            b = EngineWorkspace.run(() -> ofPosterior(BeliefUpdate.step(current.posterior(), history, prior, settings.lambda(),
-                    settings.rejuvenationSteps(), sessionSeed)));
-            regret[t + 1] = user.normalisedRegret(b.top1());
+            b = EngineWorkspace.run(() -> BeliefUpdate.step(current, history, prior, beliefSettings, sessionSeed));
+            top = top(b);
+            regret[t + 1] = user.normalisedRegret(top[0]);
         }
-        return new UserTrace(regret, contains(b.top10(), user.bestItem()), millis, correct, new double[0], plateaus);
+        return new UserTrace(regret, contains(top, user.bestItem()), millis, correct, new double[0], plateaus);
     }
 
-    /** A belief as the service stores it, with its top recommendations, and nothing off-heap. */
-    private record Belief(float[] particles, double[] weights, int dimension, int[] top10, int top1) {
-        Posterior posterior() {
-            return Posterior.fromArrays(particles, weights, dimension);
-        }
-    }
-
-    private Belief ofPosterior(Posterior p) {
-        int[] top = search.topK(p.mean(), 10, NOTHING);
-        return new Belief(p.particleArray(), p.weights(), p.dimension(), top, top[0]);
+    /** The ten items the service would recommend first under belief {@code b}. */
+    private int[] top(Belief b) {
+        return EngineWorkspace.run(() -> Recommendations.items(b, search, 10));
     }
 
     static boolean contains(int[] items, int item) {

@@ -2,6 +2,7 @@ package io.elicitor.simulation;
 
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.ItemMatrix;
+import io.elicitor.evoi.belief.Logit;
 import io.elicitor.evoi.belief.Prior;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,20 +101,11 @@ public final class SimulatedUser {
         if (noiseless) {
             return arg;
         }
-        double[] p = new double[slate.length];
-        double z = 0;
+        double[] shown = new double[slate.length];
         for (int i = 0; i < slate.length; i++) {
-            p[i] = Math.exp(lambda * (utilities[slate[i]] - max));
-            z += p[i];
+            shown[i] = utilities[slate[i]];
         }
-        double c = 0;
-        for (int i = 0; i < slate.length; i++) {
-            c += p[i] / z;
-            if (u < c) {
-                return i;
-            }
-        }
-        return slate.length - 1;
+        return Logit.EXACT.sample(lambda, shown, u);
     }
 
     /** Whether position {@code chosen} holds the truly best item of the slate. */

@@ -6,7 +6,8 @@ import io.elicitor.config.ElicitorConfig;
 import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.runtime.MathExecutor;
-import io.elicitor.session.SessionService;
+import io.elicitor.session.ItemExclusions;
+import io.elicitor.session.SessionSteps;
 import io.elicitor.session.state.SessionState;
 import io.elicitor.session.store.DurableSessionStore;
 import io.elicitor.session.store.SessionCache;
@@ -101,8 +102,10 @@ class DurableSessionsTest {
         DurableSessionStore durable = (DurableSessionStore) store;
         SessionState live = await(() -> store.find(sid)).orElseThrow();
         SessionState rebuilt = await(() -> durable.rebuild(sid)).orElseThrow();
-        assertArrayEquals(live.posterior().particles(), rebuilt.posterior().particles());
-        assertArrayEquals(live.posterior().weights(), rebuilt.posterior().weights());
+        assertArrayEquals(live.belief().particles(), rebuilt.belief().particles());
+        assertArrayEquals(live.belief().weights(), rebuilt.belief().weights());
+        assertArrayEquals(live.belief().mean(), rebuilt.belief().mean());
+        assertEquals(live.belief(), rebuilt.belief());
         assertEquals(live.answers(), rebuilt.answers());
         assertEquals(live.pending(), rebuilt.pending());
         assertEquals(live.version(), rebuilt.version());
@@ -119,9 +122,9 @@ class DurableSessionsTest {
             // Its own Redis connection, maths pool and service object; shared only PostgreSQL and Redis.
             SessionStore otherStore = new DurableSessionStore(new SessionLog(json),
                     new SessionCache(otherRedis, json, config.sessionTtl()), catalogs, otherMath, meters);
-            SessionService other = new SessionService(catalogs, otherStore, otherMath, strategies, settings, config,
-                    meters, Clock.systemUTC(), io.elicitor.session.Enrolment.NONE);
-            SessionService.QueryResult q = await(() -> other.nextQuery(sid));
+            SessionSteps other = new SessionSteps(catalogs, otherStore, otherMath, strategies, settings, config,
+                    new ItemExclusions(), meters, Clock.systemUTC());
+            SessionSteps.QueryResult q = await(() -> other.nextQuery(sid));
             assertEquals(3, Integer.parseInt(q.query().queryId().substring(1, 2)));
             SessionState.AnswerResult r = await(() -> other.answer(sid, q.query().queryId(), q.query().itemIds().get(1)));
             assertEquals(3, r.answers());

@@ -80,7 +80,7 @@ public final class EngineFixture {
         }
         double[] w = new double[m];
         java.util.Arrays.fill(w, 1.0 / m);
-        return new EngineFixture(f.items, f.prior, lambda, Posterior.fromArrays(particles, w, d));
+        return new EngineFixture(f.items, f.prior, lambda, new Posterior(Nd4j.create(particles, new long[] {m, d}, 'c'), w));
     }
 
     /** Every pair {a < b} of indices 0..n−1, in lexicographic order. */
@@ -114,7 +114,7 @@ public final class EngineFixture {
     /** Exact PEU of a slate over the given pool, in double precision, straight from the definition. */
     public double peuReference(int[] slate, int[] pool) {
         double[] w = posterior.weights();
-        float[] particles = posterior.particleArray();
+        float[] particles = Buffers.toArray(posterior.particles());
         int d = items.dimension();
         int k = slate.length;
         double[][] v = new double[k][d];
@@ -155,7 +155,7 @@ public final class EngineFixture {
     /** Expected utility of selection {@code EUS_R(Q) = Σⱼ πⱼ Σᵢ R(i|Q; wⱼ) wⱼ·qᵢ}, in double precision. */
     public double eusReference(int[] slate) {
         double[] w = posterior.weights();
-        float[] particles = posterior.particleArray();
+        float[] particles = Buffers.toArray(posterior.particles());
         int d = items.dimension();
         int k = slate.length;
         double total = 0;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * evoi-method.md §1's sanity law: with users drawn from the prior itself and answering by the model's own
+ * evoi/METHOD.md's sanity law: with users drawn from the prior itself and answering by the model's own
  * likelihood, no strategy's mean regret may rise with more answers (within noise).
  */
 class SanityLawTest {

@@ -9,13 +9,16 @@ import java.util.Random;
  * replay and the simulation harness run exactly the same steps: the prior draw uses stream 0 of the session
  * seed, planning query t+1 uses stream {@code 2t+1}, and the update after answer t uses stream {@code 2t}.
  * Same seed and answers, same particles, bit for bit.
+ *
+ * <p>Both steps take and give a {@link Belief} and do their maths on a {@link Posterior} in between: call them
+ * inside an ND4J workspace ({@code EngineWorkspace.run}), on a thread that may run ND4J.
  */
 public final class BeliefUpdate {
     private BeliefUpdate() {}
 
     /** Particles drawn from the prior. */
-    public static Posterior initial(Prior prior, int particles, long seed) {
-        return Posterior.fromPrior(prior, particles, Seeds.random(seed, 0));
+    public static Belief initial(Prior prior, BeliefSettings settings, long seed) {
+        return Posterior.fromPrior(prior, settings.particles(), Seeds.random(seed, 0)).belief();
     }
 
     /** The random source for planning query number {@code answered + 1}. */
@@ -29,13 +32,14 @@ public final class BeliefUpdate {
      * resampling and Metropolis–Hastings rejuvenation targeting the prior times the likelihood of all of
      * {@code history}. {@code current} must be the belief before that answer.
      */
-    public static Posterior step(Posterior current, List<Observation> history, Prior prior, double lambda,
-                                 int rejuvenationSteps, long seed) {
+    public static Belief step(Belief current, List<Observation> history, Prior prior, BeliefSettings settings, long seed) {
         if (history.isEmpty()) {
             throw new IllegalArgumentException("history must hold at least the new answer");
         }
         int t = history.size();
-        return current.observe(history.get(t - 1), history, new MultinomialLogit(lambda), prior,
-                new Rejuvenation(rejuvenationSteps, 2.38 / Math.sqrt(current.dimension())), Seeds.random(seed, 2L * t));
+        Posterior p = Posterior.of(current);
+        return p.observe(history.get(t - 1), history, new MultinomialLogit(settings.lambda()), prior,
+                new Rejuvenation(settings.rejuvenationSteps(), 2.38 / Math.sqrt(current.dimension())),
+                Seeds.random(seed, 2L * t)).belief();
     }
 }

@@ -1,6 +1,8 @@
 package io.elicitor.evoi.belief;
 
+import io.elicitor.evoi.Buffers;
 import io.elicitor.evoi.ItemMatrix;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -63,11 +65,28 @@ public final class GaussianPrior implements Prior {
      * on average: {@code σ² = 1 / mean‖x − x̄‖²}. It makes λ mean the same thing on every catalog.
      */
     public static GaussianPrior scaledTo(ItemMatrix items) {
-        INDArray x = items.vectors();
-        INDArray centred = x.subRowVector(x.mean(0));
-        double meanSq = centred.mul(centred).sumNumber().doubleValue() / items.size();
-        double sigma = meanSq > 0 ? 1.0 / Math.sqrt(meanSq) : 1.0;
-        return isotropic(items.dimension(), sigma);
+        // Plain Java over the matrix's own memory, accumulated in double: no N-sized temporaries at a million items.
+        FloatBuffer x = Buffers.view(items.vectors());
+        int n = items.size();
+        int d = items.dimension();
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < d; c++) {
+                mean[c] += x.get(i * d + c);
+            }
+        }
+        for (int c = 0; c < d; c++) {
+            mean[c] /= n;
+        }
+        double sq = 0;
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < d; c++) {
+                double v = x.get(i * d + c) - mean[c];
+                sq += v * v;
+            }
+        }
+        double meanSq = sq / n;
+        return isotropic(d, meanSq > 0 ? 1.0 / Math.sqrt(meanSq) : 1.0);
     }
 
     /**

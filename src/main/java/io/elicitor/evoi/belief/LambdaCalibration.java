@@ -94,7 +94,7 @@ public final class LambdaCalibration {
     static double accuracy(double[] gaps, double lambda) {
         double s = 0;
         for (double g : gaps) {
-            s += 1 / (1 + Math.exp(-lambda * g));
+            s += Logit.EXACT.pairProbability(lambda, g);
         }
         return s / gaps.length;
     }

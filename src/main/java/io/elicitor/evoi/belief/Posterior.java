@@ -50,18 +50,17 @@ public final class Posterior {
     }
 
     /**
-     * Rebuilds a posterior from stored arrays (row-major particles). Weights that already sum to 1 (within
-     * 1e-9) are kept bit for bit, so that storing and reloading a session never changes its belief; others are
-     * normalised.
+     * The working form of a belief, in ND4J memory of the current workspace. Its weights are kept bit for bit, so
+     * that keeping, storing and reloading a session never changes its belief.
      */
-    public static Posterior fromArrays(float[] particles, double[] weights, int dimension) {
-        double sum = 0;
-        for (double w : weights) {
-            sum += w;
-        }
-        boolean normalisedAlready = Math.abs(sum - 1.0) <= 1e-9;
-        return new Posterior(Nd4j.create(particles, new long[] {weights.length, dimension}, 'c'), weights,
-                normalisedAlready);
+    public static Posterior of(Belief belief) {
+        return new Posterior(Nd4j.create(belief.particlesShared(), new long[] {belief.size(), belief.dimension()}, 'c'),
+                belief.weightsShared(), true);
+    }
+
+    /** This posterior as a {@link Belief}: plain Java values with the mean and effective sample size computed once. */
+    public Belief belief() {
+        return new Belief(dimension(), Buffers.toArray(particles), weights.clone(), mean());
     }
 
     /** Number of particles M. */
@@ -77,11 +76,6 @@ public final class Posterior {
     /** The particles; callers must not modify them. */
     public INDArray particles() {
         return particles;
-    }
-
-    /** The particles as a row-major array (a copy). */
-    public float[] particleArray() {
-        return Buffers.toArray(particles);
     }
 
     /** The weights (a copy). */
@@ -161,22 +155,10 @@ public final class Posterior {
     /** Systematic resampling to M equally weighted particles. */
     public Posterior resample(Random rng) {
         int m = weights.length;
-        int[] picks = new int[m];
-        double step = 1.0 / m;
-        double u = rng.nextDouble() * step;
-        double c = weights[0];
-        int j = 0;
-        for (int i = 0; i < m; i++) {
-            double target = u + i * step;
-            while (target > c && j < m - 1) {
-                j++;
-                c += weights[j];
-            }
-            picks[i] = j;
-        }
+        int[] picks = SystematicResampling.draw(weights, m, rng);
         INDArray resampled = Nd4j.pullRows(particles, 1, picks);
         double[] uniform = new double[m];
-        Arrays.fill(uniform, step);
+        Arrays.fill(uniform, 1.0 / m);
         return new Posterior(resampled, uniform);
     }
 

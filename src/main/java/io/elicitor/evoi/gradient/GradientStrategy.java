@@ -7,6 +7,7 @@ import io.elicitor.evoi.strategy.GreedyEusStrategy;
 import io.elicitor.evoi.strategy.QueryContext;
 import io.elicitor.evoi.strategy.QueryStrategy;
 import io.elicitor.evoi.value.PoolEvaluator;
+import io.elicitor.evoi.value.SlateValues;
 import io.elicitor.evoi.value.PoolScores;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Gradient-based EVOI (Vendrov et al., AAAI 2020) as evoi-method.md §3 designs it for Elicitor:
+ * Gradient-based EVOI (Vendrov et al., AAAI 2020) as evoi/METHOD.md designs it for Elicitor:
  * <ol>
  *   <li>seed slates: greedy EUS's slate, greedy completions from the next best items by expected utility,
  *       the top expected-utility items, Thompson samples' best pool items and random pool items;</li>
@@ -30,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>re-score every seed and mapped slate by exact PEU over the pool in one batch, then improve the best
  *       seeds and the ascent's best slate by single-slot swaps over the whole pool ({@link SwapSearch},
  *       {@link SlotScan}), and ask the candidate with the largest exact EVOI, ties going to the largest EUS
- *       ({@link PoolEvaluator.SlateValues#best}).</li>
+ *       ({@link SlateValues#best}).</li>
  * </ol>
  * The ascent, the anchor completions and the swap scans work on a screening subsample of the particles
  * (systematic resampling, 256 by default); every candidate's final score is exact over all particles.
@@ -134,7 +135,7 @@ public final class GradientStrategy implements QueryStrategy {
         }
 
         List<int[]> list = new ArrayList<>(candidates.values());
-        PoolEvaluator.SlateValues values = c.evaluator().values(pool.toCatalog(list));
+        SlateValues values = c.evaluator().values(pool.toCatalog(list));
         double[] peu = values.peu();
         if (settings.swapStarts() > 0 && settings.swapRounds() > 0) {
             SlotScan scan = new SlotScan(screen, particles, poolVectors, k);

@@ -3,14 +3,13 @@ package io.elicitor.evoi.gradient;
 import io.elicitor.evoi.Buffers;
 import io.elicitor.evoi.belief.FastExp;
 import io.elicitor.evoi.value.PoolScores;
-import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Gradient ascent on {@code F(Q, Y)} for R restarts at once, each query vector a softmax mixture of pool
- * items, {@code q = Σₚ softmax(a)ₚ xₚ}, so that it never leaves the catalog's region (evoi-method.md §3:
+ * items, {@code q = Σₚ softmax(a)ₚ xₚ}, so that it never leaves the catalog's region (evoi/METHOD.md:
  * the relaxation is unbounded in {@code ‖q‖}). Y is the per-answer argmax over the pool of {@code vᵢ·y}
  * (exact PEU over the pool; a valid subgradient).
  *
@@ -19,10 +18,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * Not thread-safe; create one per query, inside the caller's ND4J workspace.
  */
 final class MixtureAscent {
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
-
     private final PoolScores pool;
     private final INDArray poolVectors;
     private final INDArray particles;
@@ -40,8 +35,7 @@ final class MixtureAscent {
     private final float[] answerValues;
     private final float[] mixGradient;
     private final float[] gradient;
-    private final double[] moment1;
-    private final double[] moment2;
+    private final Adam adam;
     private final int[] recommendation;
     private final INDArray mixA;
     private final INDArray queryA;
@@ -49,7 +43,6 @@ final class MixtureAscent {
     private final INDArray coefficientA;
     private final INDArray vectorA;
     private final INDArray poolProductA;
-    private int steps;
 
     /** An ascent over {@code restarts} slates of size k; {@code poolVectors} is the pool's {@code P × d} matrix. */
     MixtureAscent(PoolScores pool, INDArray poolVectors, INDArray particles, int k, int restarts) {
@@ -74,8 +67,7 @@ final class MixtureAscent {
         this.answerValues = new float[rows * p];
         this.mixGradient = new float[rows * p];
         this.gradient = new float[rows * p];
-        this.moment1 = new double[rows * p];
-        this.moment2 = new double[rows * p];
+        this.adam = new Adam(rows * p);
         this.recommendation = new int[rows];
         this.mixA = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, p}, 'c');
         this.queryA = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, d}, 'c');
@@ -107,9 +99,7 @@ final class MixtureAscent {
                 logits[row * p + seeds[b][l]] = (float) peak;
             }
         }
-        Arrays.fill(moment1, 0);
-        Arrays.fill(moment2, 0);
-        steps = 0;
+        adam.reset();
     }
 
     /** Sets the logits directly ({@code R·k × P}, row-major); for tests. */
@@ -183,17 +173,7 @@ final class MixtureAscent {
 
     /** One Adam ascent step of size {@code rate} along the last {@link #gradient}. */
     void adamStep(double rate) {
-        steps++;
-        double c1 = 1 - Math.pow(BETA1, steps);
-        double c2 = 1 - Math.pow(BETA2, steps);
-        for (int i = 0; i < logits.length; i++) {
-            double g = gradient[i];
-            moment1[i] = BETA1 * moment1[i] + (1 - BETA1) * g;
-            moment2[i] = BETA2 * moment2[i] + (1 - BETA2) * g * g;
-            if (logits[i] != Float.NEGATIVE_INFINITY) {
-                logits[i] += (float) (rate * (moment1[i] / c1) / (Math.sqrt(moment2[i] / c2) + EPSILON));
-            }
-        }
+        adam.ascend(logits, gradient, rate);
     }
 
     /** Each restart's slate as the slot-wise largest mixture weights, distinct (pool indices). */

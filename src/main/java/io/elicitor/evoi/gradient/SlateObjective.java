@@ -1,7 +1,7 @@
 package io.elicitor.evoi.gradient;
 
 import io.elicitor.evoi.Buffers;
-import io.elicitor.evoi.belief.FastExp;
+import io.elicitor.evoi.belief.Logit;
 import io.elicitor.evoi.belief.Posterior;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The relaxed objective {@code F(Q, Y) = Σᵢ Σⱼ πⱼ R(i|Q; wⱼ) wⱼ·yᵢ} of evoi-method.md §3 for free query
+ * The relaxed objective {@code F(Q, Y) = Σᵢ Σⱼ πⱼ R(i|Q; wⱼ) wⱼ·yᵢ} of evoi/METHOD.md for free query
  * vectors Q and recommendation vectors Y, with its analytic gradients
  * {@code ∂F/∂yᵢ = Σⱼ πⱼ Rᵢⱼ wⱼ} and {@code ∂F/∂q_l = λ Σⱼ πⱼ R_lj (s_lj − s̄ⱼ) wⱼ}, where
  * {@code sᵢⱼ = wⱼ·yᵢ} and {@code s̄ⱼ = Σᵢ Rᵢⱼ sᵢⱼ}.
@@ -97,7 +97,7 @@ public final class SlateObjective {
                 int r0 = 2 * s * m;
                 int r1 = r0 + m;
                 for (int j = 0; j < m; j++) {
-                    double p0 = 1.0 / (1.0 + FastExp.exp(lambda * (u[r1 + j] - u[r0 + j])));
+                    double p0 = Logit.FAST.pairProbability(lambda, u[r0 + j] - u[r1 + j]);
                     r[r0 + j] = (float) p0;
                     r[r1 + j] = (float) (1.0 - p0);
                 }
@@ -108,15 +108,7 @@ public final class SlateObjective {
         for (int s = 0; s < b; s++) {
             int base = s * k * m;
             for (int j = 0; j < m; j++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < k; i++) {
-                    max = Math.max(max, u[base + i * m + j]);
-                }
-                double z = 0;
-                for (int i = 0; i < k; i++) {
-                    e[i] = FastExp.exp(lambda * (u[base + i * m + j] - max));
-                    z += e[i];
-                }
+                double z = Logit.FAST.weights(lambda, u, base + j, m, k, e);
                 for (int i = 0; i < k; i++) {
                     r[base + i * m + j] = (float) (e[i] / z);
                 }

@@ -1,6 +1,7 @@
 package io.elicitor.evoi.planner;
 
 import io.elicitor.evoi.ItemMatrix;
+import io.elicitor.evoi.belief.Belief;
 import io.elicitor.evoi.belief.ChoiceModel;
 import io.elicitor.evoi.belief.MultinomialLogit;
 import io.elicitor.evoi.belief.Posterior;
@@ -25,9 +26,13 @@ public final class QueryPlanner {
         this.settings = settings;
     }
 
-    /** Chooses the next slate of size k, never showing an {@code excluded} item. */
-    public PlannedQuery plan(Posterior posterior, InnerProductSearch search, int k, QueryStrategy strategy,
-                             BitSet excluded, Random rng) {
+    /**
+     * Chooses the next slate of size k for a belief, never showing an {@code excluded} item. Runs ND4J: call it on a
+     * maths thread, inside an engine workspace.
+     */
+    public PlannedQuery plan(Belief belief, InnerProductSearch search, int k, QueryStrategy strategy, BitSet excluded,
+                             Random rng) {
+        Posterior posterior = Posterior.of(belief);
         ChoiceModel model = new MultinomialLogit(settings.lambda());
         ItemMatrix catalog = search.items();
         CandidatePool pool = CandidatePool.build(posterior, search, Math.max(settings.poolMeanTop(), k),

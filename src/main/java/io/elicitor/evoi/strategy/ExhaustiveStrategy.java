@@ -1,11 +1,12 @@
 package io.elicitor.evoi.strategy;
 
+import io.elicitor.evoi.value.SlateValues;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The quality ceiling: every k-subset of the pool's best items, each scored by exact EVOI in batches; the
- * largest wins, ties going to the largest EUS ({@link PoolEvaluator.SlateValues#best}).
+ * largest wins, ties going to the largest EUS ({@link SlateValues#best}).
  * The pool prefix is the largest P with {@code C(P, k) ≤ maxSlates}, so cost stays bounded
  * ({@code O(maxSlates·k·M·(d + P))}); with the default budget that is P = 256 for pairs.
  */

@@ -3,6 +3,7 @@ package io.elicitor.evoi.value;
 import io.elicitor.evoi.Buffers;
 import io.elicitor.evoi.ItemMatrix;
 import io.elicitor.evoi.belief.ChoiceModel;
+import io.elicitor.evoi.belief.Logit;
 import io.elicitor.evoi.belief.Posterior;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -160,49 +161,6 @@ public final class PoolEvaluator {
         return out;
     }
 
-    /**
-     * Values of a batch of slates, index by index: {@code peu}, {@code evoi = PEU − EU*} and {@code eus}, the
-     * expected utility of selection {@code EUS_R(Q) = F(Q, Q)} (the slate's worth as a recommendation set).
-     * EVOI is computed answer by answer as {@code Σᵢ (max_y vᵢ·y − vᵢ·y*)}, with the current best item
-     * {@code y*} read from the same row as the maximum, so it is exactly 0 — not float noise around 0 — when
-     * no answer can change the recommendation.
-     */
-    public record SlateValues(double[] peu, double[] evoi, double[] eus) {
-        /**
-         * Index of the best slate: the largest EVOI, slates within {@code tolerance} of it counting as tied and
-         * the tie going to the largest EUS, then to the earliest. On an EVOI plateau (often every slate is worth
-         * 0: no single noisy answer moves the recommendation) the choice is therefore the best recommendation
-         * set, not whichever slate float rounding favours.
-         */
-        public int best(double tolerance) {
-            if (evoi.length == 0) {
-                throw new IllegalArgumentException("no slates");
-            }
-            double top = Double.NEGATIVE_INFINITY;
-            for (double v : evoi) {
-                top = Math.max(top, v);
-            }
-            int best = -1;
-            for (int i = 0; i < evoi.length; i++) {
-                if (evoi[i] >= top - tolerance && (best < 0 || eus[i] > eus[best])) {
-                    best = i;
-                }
-            }
-            return best;
-        }
-
-        /** These slates' values followed by {@code more}'s, as for one batch of both. */
-        public SlateValues followedBy(SlateValues more) {
-            return new SlateValues(concat(peu, more.peu), concat(evoi, more.evoi), concat(eus, more.eus));
-        }
-
-        private static double[] concat(double[] a, double[] b) {
-            double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, out, a.length, b.length);
-            return out;
-        }
-    }
-
     /** Index of the slate to ask among {@code slates} (catalog indices): {@link SlateValues#best} at {@link #tieTolerance()}. */
     public int best(int[][] slates) {
         return values(slates).best(tieTolerance());
@@ -268,7 +226,7 @@ public final class PoolEvaluator {
                 int r1 = r0 + m;
                 double sum = 0;
                 for (int j = 0; j < m; j++) {
-                    double p0 = 1.0 / (1.0 + Math.exp(lambda * (u[r1 + j] - u[r0 + j])));
+                    double p0 = Logit.EXACT.pairProbability(lambda, u[r0 + j] - u[r1 + j]);
                     sum += pi[j] * (p0 * u[r0 + j] + (1.0 - p0) * u[r1 + j]);
                     u[r0 + j] = (float) (pi[j] * p0);
                     u[r1 + j] = (float) (pi[j] * (1.0 - p0));
@@ -282,15 +240,7 @@ public final class PoolEvaluator {
             int base = s * k * m;
             double sum = 0;
             for (int j = 0; j < m; j++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < k; i++) {
-                    max = Math.max(max, u[base + i * m + j]);
-                }
-                double z = 0;
-                for (int i = 0; i < k; i++) {
-                    e[i] = Math.exp(lambda * (u[base + i * m + j] - max));
-                    z += e[i];
-                }
+                double z = Logit.EXACT.weights(lambda, u, base + j, m, k, e);
                 for (int i = 0; i < k; i++) {
                     double r = e[i] / z;
                     sum += pi[j] * r * u[base + i * m + j];

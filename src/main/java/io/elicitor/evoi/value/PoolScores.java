@@ -1,7 +1,8 @@
 package io.elicitor.evoi.value;
 
 import io.elicitor.evoi.TopK;
-import io.elicitor.evoi.belief.FastExp;
+import io.elicitor.evoi.belief.Logit;
+import io.elicitor.evoi.belief.SystematicResampling;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -80,18 +81,13 @@ public final class PoolScores {
         if (target <= 0 || target >= particles) {
             return this;
         }
-        int[] index = new int[target];
-        double step = 1.0 / target;
-        double u = rng.nextDouble() * step;
-        double c = weights[0];
-        int j = 0;
+        double[] w = new double[particles];
+        for (int j = 0; j < particles; j++) {
+            w[j] = weights[j];
+        }
+        int[] index = SystematicResampling.draw(w, target, rng);
         for (int i = 0; i < target; i++) {
-            double at = u + i * step;
-            while (at > c && j < particles - 1) {
-                j++;
-                c += weights[j];
-            }
-            index[i] = particleIndex[j];
+            index[i] = particleIndex[index[i]];
         }
         return new PoolScores(this, index);
     }
@@ -198,16 +194,12 @@ public final class PoolScores {
         int m = particles;
         float[] coef = new float[k * m];
         double[] e = new double[k];
+        double[] u = new double[k];
         for (int j = 0; j < m; j++) {
-            double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < k; i++) {
-                max = Math.max(max, scores[slate[i] * m + j]);
+                u[i] = scores[slate[i] * m + j];
             }
-            double z = 0;
-            for (int i = 0; i < k; i++) {
-                e[i] = FastExp.exp(lambda * (scores[slate[i] * m + j] - max));
-                z += e[i];
-            }
+            double z = Logit.FAST.weights(lambda, u, k, e);
             for (int i = 0; i < k; i++) {
                 coef[i * m + j] = (float) (weights[j] * e[i] / z);
             }
@@ -266,7 +258,7 @@ public final class PoolScores {
             float[] e = new float[m * size];
             for (int y = 0; y < size; y++) {
                 for (int j = 0; j < m; j++) {
-                    e[y * m + j] = (float) FastExp.exp(lambda * (scores[y * m + j] - max[j]));
+                    e[y * m + j] = (float) Logit.FAST.exp(lambda * (scores[y * m + j] - max[j]));
                 }
             }
             exps = e;

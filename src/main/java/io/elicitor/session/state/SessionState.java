@@ -1,6 +1,8 @@
 package io.elicitor.session.state;
 
 import io.elicitor.catalog.ItemFilter;
+import io.elicitor.evoi.belief.Belief;
+import io.elicitor.evoi.belief.BeliefSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,43 +20,26 @@ import java.util.Objects;
  * @param strategy query strategy name
  * @param userKey the client's optional key for its user
  * @param seed seed every random choice of the session derives from
- * @param params the engine parameters the session runs with (kept, so a replay uses the same ones)
+ * @param beliefSettings how the belief is drawn and updated (kept, so a replay uses the same ones)
  * @param assignment the experiment arm the session runs, or null
  * @param version incremented by every change
  * @param createdAt creation time
  * @param updatedAt last change
  * @param filter which items the session may show and recommend
- * @param posterior the current belief
+ * @param belief the current belief
  * @param pending the asked, not yet answered query, or null
  * @param answers answered queries in order
  */
 public record SessionState(String sessionId, String catalogId, String catalogVersion, int slateSize, String strategy,
-                           String userKey, long seed, EngineParams params, Assignment assignment, long version, Instant createdAt, Instant updatedAt,
-                           ItemFilter filter, PosteriorData posterior, PendingQuery pending, List<AnsweredQuery> answers) {
+                           String userKey, long seed, BeliefSettings beliefSettings, Assignment assignment, long version, Instant createdAt, Instant updatedAt,
+                           ItemFilter filter, Belief belief, PendingQuery pending, List<AnsweredQuery> answers) {
     /** Validates and freezes. */
     public SessionState {
         Objects.requireNonNull(sessionId, "sessionId");
-        Objects.requireNonNull(posterior, "posterior");
-        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(belief, "belief");
+        Objects.requireNonNull(beliefSettings, "beliefSettings");
         filter = filter == null ? ItemFilter.NONE : filter;
         answers = List.copyOf(answers);
-    }
-
-    /**
-     * The engine parameters of one session.
-     *
-     * @param lambda inverse temperature of the choice model
-     * @param particles number of particles
-     * @param rejuvenationSteps Metropolis–Hastings moves after each resampling
-     */
-    public record EngineParams(double lambda, int particles, int rejuvenationSteps) {
-        /** Validates eagerly. */
-        public EngineParams {
-            if (!(lambda > 0) || Double.isInfinite(lambda) || particles < 2 || rejuvenationSteps < 0) {
-                throw new IllegalArgumentException("bad engine parameters: lambda=" + lambda + " particles=" + particles
-                        + " rejuvenationSteps=" + rejuvenationSteps);
-            }
-        }
     }
 
     /**
@@ -65,33 +50,6 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
      * @param maxQueries after this many answers every query says {@code stop}; null for no cap
      */
     public record Assignment(String experimentId, String arm, Integer maxQueries) {}
-
-    /** A belief as plain arrays: M particles of dimension d (row-major) and their weights. */
-    public record PosteriorData(int dimension, float[] particles, double[] weights) {
-        /** Posterior mean {@code Σ πⱼ wⱼ}, in plain Java: {@code O(M·d)}, cheap enough for any thread. */
-        public float[] mean() {
-            double[] acc = new double[dimension];
-            for (int j = 0; j < weights.length; j++) {
-                for (int i = 0; i < dimension; i++) {
-                    acc[i] += weights[j] * particles[j * dimension + i];
-                }
-            }
-            float[] out = new float[dimension];
-            for (int i = 0; i < dimension; i++) {
-                out[i] = (float) acc[i];
-            }
-            return out;
-        }
-
-        /** Effective sample size {@code 1/Σπ²}. */
-        public double effectiveSampleSize() {
-            double s = 0;
-            for (double w : weights) {
-                s += w * w;
-            }
-            return 1.0 / s;
-        }
-    }
 
     /** A query that was asked and awaits its answer. */
     public record PendingQuery(String queryId, List<String> itemIds, double evoi, double utilityScale,
@@ -145,15 +103,15 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
 
     /** This state with a new pending query. */
     public SessionState withPending(PendingQuery query, Instant now) {
-        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, params, assignment, version + 1,
-                createdAt, now, filter, posterior, query, answers);
+        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, beliefSettings, assignment, version + 1,
+                createdAt, now, filter, belief, query, answers);
     }
 
     /** This state after an answer: new belief, no pending query, one more answer. */
-    public SessionState withAnswer(PosteriorData updated, AnsweredQuery answer, Instant now) {
+    public SessionState withAnswer(Belief updated, AnsweredQuery answer, Instant now) {
         List<AnsweredQuery> more = new ArrayList<>(answers);
         more.add(answer);
-        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, params, assignment, version + 1,
+        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, beliefSettings, assignment, version + 1,
                 createdAt, now, filter, updated, null, more);
     }
 }

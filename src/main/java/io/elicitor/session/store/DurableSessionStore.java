@@ -1,13 +1,12 @@
 package io.elicitor.session.store;
 
 import io.elicitor.catalog.CatalogRegistry;
-import io.elicitor.evoi.belief.Posterior;
+import io.elicitor.evoi.belief.Belief;
+import io.elicitor.evoi.belief.BeliefSettings;
 import io.elicitor.runtime.MathExecutor;
 import io.elicitor.runtime.Refusal.Kind;
 import io.elicitor.runtime.Refusal;
-import io.elicitor.session.state.PosteriorReplay;
-import io.elicitor.session.state.SessionState.EngineParams;
-import io.elicitor.session.state.SessionState.PosteriorData;
+import io.elicitor.session.state.BeliefReplay;
 import io.elicitor.session.state.SessionState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +26,7 @@ import org.jboss.logging.Logger;
  *   <li>A read asks the log for the current version (one primary-key lookup) and takes the cached state
  *       only if it is that version; otherwise — Redis flushed, restarted, evicted, expired, unreachable, or
  *       behind because a cache write failed — it rebuilds the state by replaying the log from the session
- *       seed ({@link PosteriorReplay}: the same particles and weights, bit for bit) and re-caches it.
+ *       seed ({@link BeliefReplay}: the same particles and weights, bit for bit) and re-caches it.
  *   <li>Redis failures never fail a request: the service keeps answering from the log, slower.
  * </ul>
  */
@@ -95,7 +94,7 @@ public final class DurableSessionStore implements SessionStore {
                 .call(ok -> ok ? cacheQuietly(next) : Uni.createFrom().voidItem());
     }
 
-    /** The session as the log alone says it is, with its posterior replayed. */
+    /** The session as the log alone says it is, with its belief replayed. */
     public Uni<Optional<SessionState>> rebuild(String sessionId) {
         return logged(() -> log.load(sessionId)).flatMap(found -> {
             if (found.isEmpty()) {
@@ -106,16 +105,16 @@ public final class DurableSessionStore implements SessionStore {
             CatalogRegistry.Entry entry = catalogs.find(r.catalogId, r.catalogVersion).orElseThrow(() ->
                     new Refusal(Kind.UNAVAILABLE, null, "catalog " + r.catalogId + " version " + r.catalogVersion
                             + " is not loaded on this instance"));
-            EngineParams params = new EngineParams(r.lambda, r.particles, r.rejuvenationSteps);
+            BeliefSettings settings = new BeliefSettings(r.lambda, r.particles, r.rejuvenationSteps);
             return math.submit(() -> {
                 long t0 = System.nanoTime();
-                Posterior p = PosteriorReplay.replay(entry, r.seed, params, l.answers());
+                Belief b = BeliefReplay.replay(entry, r.seed, settings, l.answers());
                 meters.timer("elicitor.sessions.replay").record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
-                return new PosteriorData(p.dimension(), p.particleArray(), p.weights());
-            }).map(posterior -> Optional.of(new SessionState(r.sessionId, r.catalogId, r.catalogVersion, r.slateSize,
-                    r.strategy, r.userKey, r.seed, params,
+                return b;
+            }).map(belief -> Optional.of(new SessionState(r.sessionId, r.catalogId, r.catalogVersion, r.slateSize,
+                    r.strategy, r.userKey, r.seed, settings,
                     r.experimentId == null ? null : new SessionState.Assignment(r.experimentId, r.arm, r.maxQueries), r.version, micros(r.createdAt), micros(r.updatedAt),
-                    log.filter(r), posterior, l.pending(), l.answers())));
+                    log.filter(r), belief, l.pending(), l.answers())));
         });
     }
 

@@ -3,8 +3,8 @@ package io.elicitor.session.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elicitor.catalog.ItemFilter;
+import io.elicitor.evoi.belief.BeliefSettings;
 import io.elicitor.session.state.SessionState.AnsweredQuery;
-import io.elicitor.session.state.SessionState.EngineParams;
 import io.elicitor.session.state.SessionState.PendingQuery;
 import io.elicitor.session.state.SessionState;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * Live session states in Redis, a cache of the PostgreSQL log. Three keys per session share one hash slot
  * (the {@code {sessionId}} hash tag), so a script may touch them together on Redis Cluster:
  * {@code elicitor:{id}:version}, {@code elicitor:{id}:state} (JSON: everything but the belief) and
- * {@code elicitor:{id}:posterior} (binary, {@link PosteriorCodec}). A Lua script writes all three only if
+ * {@code elicitor:{id}:posterior} (binary, {@link BeliefCodec}). A Lua script writes all three only if
  * the new version is newer than the cached one, so a slow writer never puts an older state over a newer
  * one; every write renews the TTL.
  */
@@ -36,9 +36,9 @@ public final class SessionCache {
             return 1
             """;
 
-    /** The JSON part of a cached state. Times are kept as ISO text. */
+    /** The JSON part of a cached state. Times are kept as ISO text; {@code params} are the belief settings. */
     record Snapshot(String sessionId, String catalogId, String catalogVersion, int slateSize, String strategy,
-                    String userKey, long seed, EngineParams params, SessionState.Assignment assignment, long version, String createdAt, String updatedAt,
+                    String userKey, long seed, BeliefSettings params, SessionState.Assignment assignment, long version, String createdAt, String updatedAt,
                     ItemFilter filter, PendingQuery pending, List<AnsweredQuery> answers) {}
 
     private final Redis redis;
@@ -60,7 +60,10 @@ public final class SessionCache {
         return "elicitor:{" + sessionId + "}:" + part;
     }
 
-    /** The cached state, or empty when Redis does not have it (never cached, expired, evicted, flushed). */
+    /**
+     * The cached state, or empty when Redis does not have it (never cached, expired, evicted, flushed) or holds it
+     * in an earlier format.
+     */
     public Uni<Optional<SessionState>> get(String sessionId) {
         Request mget = Request.cmd(Command.MGET).arg(key(sessionId, "version")).arg(key(sessionId, "state"))
                 .arg(key(sessionId, "posterior"));
@@ -69,13 +72,17 @@ public final class SessionCache {
                 return Optional.empty();
             }
             long version = r.get(0).toLong();
+            byte[] belief = r.get(2).toBytes();
+            if (!BeliefCodec.isCurrent(belief)) {
+                return Optional.empty();
+            }
             Snapshot s = read(r.get(1));
             if (s.version() != version) {
                 return Optional.empty();
             }
             return Optional.of(new SessionState(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(),
                     s.strategy(), s.userKey(), s.seed(), s.params(), s.assignment(), s.version(), Instant.parse(s.createdAt()),
-                    Instant.parse(s.updatedAt()), s.filter(), PosteriorCodec.decode(r.get(2).toBytes()), s.pending(),
+                    Instant.parse(s.updatedAt()), s.filter(), BeliefCodec.decode(belief), s.pending(),
                     s.answers()));
         });
     }
@@ -83,7 +90,7 @@ public final class SessionCache {
     /** Caches a state unless a newer version is cached; true when written. */
     public Uni<Boolean> put(SessionState s) {
         Snapshot snap = new Snapshot(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.strategy(),
-                s.userKey(), s.seed(), s.params(), s.assignment(), s.version(), s.createdAt().toString(), s.updatedAt().toString(),
+                s.userKey(), s.seed(), s.beliefSettings(), s.assignment(), s.version(), s.createdAt().toString(), s.updatedAt().toString(),
                 s.filter(), s.pending(), s.answers());
         byte[] state;
         try {
@@ -94,7 +101,7 @@ public final class SessionCache {
         Request eval = Request.cmd(Command.EVAL).arg(PUT_IF_NEWER).arg(3)
                 .arg(key(s.sessionId(), "version")).arg(key(s.sessionId(), "state")).arg(key(s.sessionId(), "posterior"))
                 .arg(Long.toString(s.version())).arg(Buffer.buffer(state))
-                .arg(Buffer.buffer(PosteriorCodec.encode(s.posterior()))).arg(Long.toString(ttl.toMillis()));
+                .arg(Buffer.buffer(BeliefCodec.encode(s.belief()))).arg(Long.toString(ttl.toMillis()));
         return redis.send(eval).map(r -> r != null && r.toInteger() == 1);
     }
 

@@ -51,9 +51,9 @@ public final class SessionLog {
         r.strategy = s.strategy();
         r.userKey = s.userKey();
         r.seed = s.seed();
-        r.particles = s.params().particles();
-        r.lambda = s.params().lambda();
-        r.rejuvenationSteps = s.params().rejuvenationSteps();
+        r.particles = s.beliefSettings().particles();
+        r.lambda = s.beliefSettings().lambda();
+        r.rejuvenationSteps = s.beliefSettings().rejuvenationSteps();
         r.filterJson = write(s.filter());
         if (s.assignment() != null) {
             r.experimentId = s.assignment().experimentId();

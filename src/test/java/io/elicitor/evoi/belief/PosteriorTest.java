@@ -48,21 +48,27 @@ class PosteriorTest {
         }
         Posterior a = replay(f, slates, chosen, 99);
         Posterior b = replay(f, slates, chosen, 99);
-        assertArrayEquals(a.particleArray(), b.particleArray());
+        assertArrayEquals(Buffers.toArray(a.particles()), Buffers.toArray(b.particles()));
         assertArrayEquals(a.weights(), b.weights());
         // Twelve sharp answers (λ = 4) must have resampled and rejuvenated: particles moved off the prior draws.
-        assertFalse(Arrays.equals(a.particleArray(), Posterior.fromPrior(f.prior, 256, Seeds.random(99, 0)).particleArray()));
+        assertFalse(Arrays.equals(Buffers.toArray(a.particles()), Buffers.toArray(Posterior.fromPrior(f.prior, 256, Seeds.random(99, 0)).particles())));
         Posterior other = replay(f, slates, chosen, 100);
-        assertFalse(Arrays.equals(a.particleArray(), other.particleArray()), "another seed gives another cloud");
+        assertFalse(Arrays.equals(Buffers.toArray(a.particles()), Buffers.toArray(other.particles())), "another seed gives another cloud");
     }
 
     @Test
-    void storedArraysRebuildTheSamePosterior() {
+    void aBeliefRebuildsTheSamePosterior() {
         EngineFixture f = EngineFixture.create(50, 5, 128, 3, 2.0, 3);
         Posterior p = f.posterior;
-        Posterior back = Posterior.fromArrays(p.particleArray(), p.weights(), p.dimension());
-        assertArrayEquals(p.particleArray(), back.particleArray());
+        Belief b = p.belief();
+        Posterior back = Posterior.of(b);
+        assertArrayEquals(Buffers.toArray(p.particles()), Buffers.toArray(back.particles()));
         assertArrayEquals(p.weights(), back.weights());
+        assertArrayEquals(p.mean(), b.mean(), "the belief carries the engine's own mean");
+        assertArrayEquals(back.mean(), b.mean());
+        assertEquals(p.effectiveSampleSize(), b.effectiveSampleSize());
+        assertEquals(b, back.belief());
+        assertEquals(b, Belief.restore(b.dimension(), b.particles(), b.weights(), b.mean()));
     }
 
     @Test

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The analytic gradients of {@code F(Q, Y)} (evoi-method.md §3) against central finite differences computed in
+ * The analytic gradients of {@code F(Q, Y)} (evoi/METHOD.md) against central finite differences computed in
  * double precision, against ND4J SameDiff's automatic differentiation, and through the softmax-mixture
  * parameterisation of the gradient strategy.
  */
@@ -38,7 +38,7 @@ class SlateObjectiveTest {
         for (int j = 0; j < m; j++) {
             pi[j] = 0.1 + rng.nextDouble();
         }
-        return Posterior.fromArrays(w, pi, d);
+        return new Posterior(Nd4j.create(w, new long[] {m, d}, 'c'), pi);
     }
 
     private static float[] randomVectors(int n, Random rng, double scale) {
@@ -53,7 +53,7 @@ class SlateObjectiveTest {
     static double[] objective(Posterior p, double lambda, double[] q, double[] y, int k) {
         int d = p.dimension();
         int m = p.size();
-        float[] w = p.particleArray();
+        float[] w = Buffers.toArray(p.particles());
         double[] pi = p.weights();
         int b = q.length / (k * d);
         double[] out = new double[b];

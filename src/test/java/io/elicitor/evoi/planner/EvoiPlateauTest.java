@@ -8,6 +8,7 @@ import io.elicitor.evoi.strategy.GreedyEusStrategy;
 import io.elicitor.evoi.strategy.QueryContext;
 import io.elicitor.evoi.strategy.QueryIterationStrategy;
 import io.elicitor.evoi.value.PoolEvaluator;
+import io.elicitor.evoi.value.SlateValues;
 import io.elicitor.evoi.value.PoolScores;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,11 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EvoiPlateauTest {
     @Test
     void slateValuesPreferEvoiThenEusThenTheEarliest() {
-        PoolEvaluator.SlateValues v = new PoolEvaluator.SlateValues(new double[3],
+        SlateValues v = new SlateValues(new double[3],
                 new double[] {0.10, 0.10 + 1e-9, 0.05}, new double[] {1.0, 0.5, 2.0});
         assertEquals(0, v.best(1e-6), "within the tolerance EVOI ties and EUS decides");
         assertEquals(1, v.best(0.0), "without tolerance the larger EVOI wins");
-        PoolEvaluator.SlateValues flat = new PoolEvaluator.SlateValues(new double[3], new double[3], new double[] {1.0, 3.0, 3.0});
+        SlateValues flat = new SlateValues(new double[3], new double[3], new double[] {1.0, 3.0, 3.0});
         assertEquals(1, flat.best(0.0), "equal EUS too: the earliest");
     }
 
@@ -33,7 +34,7 @@ class EvoiPlateauTest {
     void onASettledBeliefEverySlateIsWorthExactlyNothing() {
         EngineFixture f = EngineFixture.settled(40, 6, 32, 3.0, 21);
         QueryContext c = f.wholeCatalogContext(2, null, 1);
-        PoolEvaluator.SlateValues v = c.evaluator().values(EngineFixture.allPairs(40));
+        SlateValues v = c.evaluator().values(EngineFixture.allPairs(40));
         for (double evoi : v.evoi()) {
             assertEquals(0.0, evoi, 0.0);
         }
@@ -43,11 +44,11 @@ class EvoiPlateauTest {
     void thePlannerReportsAPlateauOnASettledBeliefAndNotOnAnUncertainOne() {
         QueryPlanner planner = new QueryPlanner(EngineSettings.defaults().withLambda(3.0));
         EngineFixture settled = EngineFixture.settled(40, 6, 32, 3.0, 2);
-        PlannedQuery flat = EngineWorkspace.run(() -> planner.plan(settled.posterior, settled.search, 2,
+        PlannedQuery flat = EngineWorkspace.run(() -> planner.plan(settled.posterior.belief(), settled.search, 2,
                 new ExhaustiveStrategy(), new java.util.BitSet(), new java.util.Random(1)));
         assertTrue(PlannedQuery.onPlateau(flat.evoi(), flat.utilityScale()), "EVOI " + flat.evoi());
         EngineFixture uncertain = EngineFixture.create(40, 6, 256, 1, 3.0, 2);
-        PlannedQuery useful = EngineWorkspace.run(() -> planner.plan(uncertain.posterior, uncertain.search, 2,
+        PlannedQuery useful = EngineWorkspace.run(() -> planner.plan(uncertain.posterior.belief(), uncertain.search, 2,
                 new ExhaustiveStrategy(), new java.util.BitSet(), new java.util.Random(1)));
         assertTrue(!PlannedQuery.onPlateau(useful.evoi(), useful.utilityScale()), "EVOI " + useful.evoi());
     }

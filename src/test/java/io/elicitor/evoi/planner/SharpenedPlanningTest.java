@@ -103,9 +103,9 @@ class SharpenedPlanningTest {
     void thePlannerReportsTheAskedSlatesEvoiUnderTheRealModel() {
         EngineFixture f = EngineFixture.create(40, 6, 256, 2, 3.0, 9);
         QueryPlanner planner = new QueryPlanner(EngineSettings.defaults().withLambda(3.0).withParticles(256));
-        PlannedQuery q = EngineWorkspace.run(() -> planner.plan(f.posterior, f.search, 2,
+        PlannedQuery q = EngineWorkspace.run(() -> planner.plan(f.posterior.belief(), f.search, 2,
                 registry.find("exhaustive@4").orElseThrow(), new BitSet(), new Random(1)));
-        PlannedQuery same = EngineWorkspace.run(() -> planner.plan(f.posterior, f.search, 2,
+        PlannedQuery same = EngineWorkspace.run(() -> planner.plan(f.posterior.belief(), f.search, 2,
                 registry.find("exhaustive@4").orElseThrow(), new BitSet(), new Random(1)));
         assertArrayEquals(q.items(), same.items(), "seeded: the same question twice");
         double real = EngineWorkspace.run(() -> {

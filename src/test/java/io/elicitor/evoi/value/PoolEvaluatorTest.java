@@ -33,7 +33,7 @@ class PoolEvaluatorTest {
             for (int trial = 0; trial < 50; trial++) {
                 int k = 2 + rng.nextInt(5);
                 int[] slate = rng.ints(0, 200).distinct().limit(k).toArray();
-                PoolEvaluator.SlateValues v = c.evaluator().values(new int[][] {slate});
+                SlateValues v = c.evaluator().values(new int[][] {slate});
                 double evoi = v.evoi()[0];
                 // Computed answer by answer against the current best's value in the same row: exactly >= 0.
                 assertTrue(evoi >= 0.0, "EVOI " + evoi + " of a random slate is negative");

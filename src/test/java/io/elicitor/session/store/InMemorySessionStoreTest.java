@@ -1,5 +1,7 @@
 package io.elicitor.session.store;
 
+import io.elicitor.evoi.belief.Belief;
+import io.elicitor.evoi.belief.BeliefSettings;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.session.state.SessionState;
 import java.time.Clock;
@@ -35,8 +37,8 @@ class InMemorySessionStoreTest {
     };
 
     private SessionState state(String id, long version) {
-        return new SessionState(id, "cars", "1", 2, "random", null, 1L, new SessionState.EngineParams(2.0, 2, 0), null, version, now.get(), now.get(), null,
-                new SessionState.PosteriorData(1, new float[] {0f, 1f}, new double[] {0.5, 0.5}), null, List.of());
+        return new SessionState(id, "cars", "1", 2, "random", null, 1L, new BeliefSettings(2.0, 2, 0), null, version, now.get(), now.get(), null,
+                Belief.restore(1, new float[] {0f, 1f}, new double[] {0.5, 0.5}, new float[] {0.5f}), null, List.of());
     }
 
     @Test

@@ -1,0 +1,229 @@
+package io.elicitor.session;
+
+import io.elicitor.catalog.Catalog;
+import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.catalog.Item;
+import io.elicitor.config.ElicitorConfig;
+import io.elicitor.evoi.belief.Belief;
+import io.elicitor.evoi.belief.BeliefUpdate;
+import io.elicitor.evoi.planner.EngineSettings;
+import io.elicitor.evoi.planner.PlannedQuery;
+import io.elicitor.evoi.planner.QueryPlanner;
+import io.elicitor.evoi.planner.StrategyRegistry;
+import io.elicitor.evoi.strategy.QueryStrategy;
+import io.elicitor.evoi.value.Recommendations;
+import io.elicitor.runtime.MathExecutor;
+import io.elicitor.runtime.Refusal;
+import io.elicitor.runtime.Refusal.Kind;
+import io.elicitor.session.state.BeliefReplay;
+import io.elicitor.session.state.SessionState;
+import io.elicitor.session.state.SessionState.AnswerResult;
+import io.elicitor.session.state.SessionState.AnsweredQuery;
+import io.elicitor.session.state.SessionState.PendingQuery;
+import io.elicitor.session.state.SessionState.Recommendation;
+import io.elicitor.session.store.SessionStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Runs a session step by step: the next query (the pending one again until it is answered), an answer
+ * (idempotent per query), recommendations. Each step reads the state once, computes the next state on the
+ * maths pool and writes it with a compare-and-set on the version; a lost race re-reads and re-decides (an
+ * identical answer then finds itself already applied). Random choices derive from the session seed and the
+ * step number ({@link BeliefUpdate}), so a session replays exactly. Thread-safe.
+ */
+public final class SessionSteps {
+    private static final int MAX_RETRIES = 8;
+
+    /** A query with the catalog items it shows, in slate order. */
+    public record QueryResult(PendingQuery query, List<Item> items) {}
+
+    private final CatalogRegistry catalogs;
+    private final SessionStore store;
+    private final MathExecutor math;
+    private final StrategyRegistry strategies;
+    private final EngineSettings settings;
+    private final ElicitorConfig config;
+    private final ItemExclusions exclusions;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /** Wires the steps of sessions. */
+    public SessionSteps(CatalogRegistry catalogs, SessionStore store, MathExecutor math, StrategyRegistry strategies,
+                        EngineSettings settings, ElicitorConfig config, ItemExclusions exclusions, MeterRegistry meters,
+                        Clock clock) {
+        this.catalogs = catalogs;
+        this.store = store;
+        this.math = math;
+        this.strategies = strategies;
+        this.settings = settings;
+        this.config = config;
+        this.exclusions = exclusions;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** The session, or a NOT_FOUND refusal. */
+    public Uni<SessionState> get(String sessionId) {
+        if (sessionId == null || sessionId.isBlank()) {
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "sessionId", "sessionId is required"));
+        }
+        return store.find(sessionId).map(o -> o.orElseThrow(() ->
+                new Refusal(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'")));
+    }
+
+    /** The pending query, or a newly planned one, with its items; reads the session once per attempt. */
+    public Uni<QueryResult> nextQuery(String sessionId) {
+        return nextQuery(sessionId, 0);
+    }
+
+    private Uni<QueryResult> nextQuery(String sessionId, int attempt) {
+        return get(sessionId).flatMap(s -> {
+            CatalogRegistry.Entry entry = pinned(s);
+            if (s.pending() != null) {
+                return Uni.createFrom().item(new QueryResult(s.pending(), items(entry.catalog(), s.pending().itemIds())));
+            }
+            QueryStrategy strategy = strategies.find(s.strategy()).orElseThrow(() ->
+                    new Refusal(Kind.UNAVAILABLE, null, "strategy '" + s.strategy() + "' is no longer available"));
+            return math.submit(() -> plan(s, entry, strategy)).flatMap(q ->
+                    store.replace(s.version(), s.withPending(q.query(), now())).flatMap(ok -> ok
+                            ? Uni.createFrom().item(q)
+                            : retry(attempt, () -> nextQuery(sessionId, attempt + 1))));
+        });
+    }
+
+    /** Applies an answer; idempotent per (session, query): the same answer again gets the same body. */
+    public Uni<AnswerResult> answer(String sessionId, String queryId, String chosenItemId) {
+        if (queryId == null || queryId.isBlank()) {
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "queryId", "queryId is required"));
+        }
+        if (chosenItemId == null || chosenItemId.isBlank()) {
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "chosenItemId", "chosenItemId is required"));
+        }
+        return answer(sessionId, queryId, chosenItemId, 0);
+    }
+
+    private Uni<AnswerResult> answer(String sessionId, String queryId, String chosenItemId, int attempt) {
+        return get(sessionId).flatMap(s -> {
+            AnsweredQuery done = s.answered(queryId);
+            if (done != null) {
+                if (done.chosenItemId().equals(chosenItemId)) {
+                    return Uni.createFrom().item(done.result());
+                }
+                throw new Refusal(Kind.CONFLICT, "chosenItemId", "query '" + queryId
+                        + "' was already answered with '" + done.chosenItemId() + "'");
+            }
+            PendingQuery p = s.pending();
+            if (p == null || !p.queryId().equals(queryId)) {
+                throw new Refusal(Kind.NOT_FOUND, "queryId", "no pending query '" + queryId + "' in this session");
+            }
+            int chosen = p.itemIds().indexOf(chosenItemId);
+            if (chosen < 0) {
+                throw new Refusal(Kind.INVALID, "chosenItemId", "item '" + chosenItemId
+                        + "' was not in query '" + queryId + "'; it showed " + p.itemIds());
+            }
+            CatalogRegistry.Entry entry = pinned(s);
+            return math.submit(() -> applyAnswer(s, entry, p, chosen)).flatMap(next ->
+                    store.replace(s.version(), next).flatMap(ok -> {
+                        if (ok) {
+                            meters.counter("elicitor.answers", "strategy", s.strategy()).increment();
+                            return Uni.createFrom().item(next.answered(queryId).result());
+                        }
+                        return retry(attempt, () -> answer(sessionId, queryId, chosenItemId, attempt + 1));
+                    }));
+        });
+    }
+
+    /** The top {@code limit} items by posterior expected utility, never an excluded one. */
+    public Uni<List<Recommendation>> recommendations(String sessionId, int limit) {
+        if (limit < 1 || limit > 100) {
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "limit", "limit must be between 1 and 100, got " + limit));
+        }
+        return get(sessionId).flatMap(s -> {
+            CatalogRegistry.Entry entry = pinned(s);
+            return math.submit(() -> recommend(entry, s.belief(), limit, exclusions.of(s, entry)));
+        });
+    }
+
+    private QueryResult plan(SessionState s, CatalogRegistry.Entry entry, QueryStrategy strategy) {
+        long t0 = System.nanoTime();
+        int t = s.answers().size();
+        BitSet excluded = exclusions.of(s, entry);
+        int eligible = entry.catalog().size() - excluded.cardinality();
+        if (eligible < s.slateSize()) {
+            throw new Refusal(Kind.CONFLICT, null, "only " + eligible + " items are left to show (filters and"
+                    + " items already shown exclude the rest); the slate needs " + s.slateSize());
+        }
+        PlannedQuery q = new QueryPlanner(settings.withLambda(s.beliefSettings().lambda())).plan(s.belief(),
+                entry.search(), s.slateSize(), strategy, excluded, BeliefUpdate.planning(s.seed(), t));
+        long nanos = System.nanoTime() - t0;
+        meters.timer("elicitor.next.query", "strategy", strategy.name()).record(nanos, TimeUnit.NANOSECONDS);
+        // An experiment arm may cap the number of questions: past the cap every query says stop.
+        boolean capped = s.assignment() != null && s.assignment().maxQueries() != null
+                && t >= s.assignment().maxQueries();
+        List<Item> items = new ArrayList<>(q.items().length);
+        List<String> ids = new ArrayList<>(q.items().length);
+        for (int i : q.items()) {
+            Item item = entry.catalog().item(i);
+            items.add(item);
+            ids.add(item.id());
+        }
+        byte[] b = new byte[12];
+        random.nextBytes(b);
+        String queryId = "q" + (t + 1) + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return new QueryResult(new PendingQuery(queryId, ids, q.evoi(), q.utilityScale(), q.probabilityTopIsBest(),
+                q.stop() || capped, nanos / 1e6), items);
+    }
+
+    private SessionState applyAnswer(SessionState s, CatalogRegistry.Entry entry, PendingQuery p, int chosen) {
+        List<AnsweredQuery> history = new ArrayList<>(s.answers());
+        history.add(new AnsweredQuery(p.queryId(), p.itemIds(), p.itemIds().get(chosen), null));
+        Belief updated = BeliefReplay.step(s.belief(), entry, s.seed(), s.beliefSettings(), history);
+        // The pending query counts as shown, so excludeShown applies to these recommendations too.
+        List<Recommendation> recs = recommend(entry, updated, config.answerRecommendations(), exclusions.of(s, entry));
+        AnsweredQuery answered = new AnsweredQuery(p.queryId(), p.itemIds(), p.itemIds().get(chosen),
+                new AnswerResult(history.size(), recs));
+        return s.withAnswer(updated, answered, now());
+    }
+
+    private static List<Recommendation> recommend(CatalogRegistry.Entry entry, Belief belief, int limit, BitSet excluded) {
+        Catalog catalog = entry.catalog();
+        return Recommendations.top(belief, entry.search(), limit, excluded).stream()
+                .map(r -> new Recommendation(catalog.item(r.item()).id(), catalog.item(r.item()).title(),
+                        r.expectedUtility()))
+                .toList();
+    }
+
+    private static List<Item> items(Catalog catalog, List<String> ids) {
+        return ids.stream().map(id -> catalog.item(catalog.indexOf(id).orElseThrow())).toList();
+    }
+
+    /** Now, to the microsecond: what PostgreSQL keeps, so a state rebuilt from the log equals the live one. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private CatalogRegistry.Entry pinned(SessionState s) {
+        return catalogs.find(s.catalogId(), s.catalogVersion()).orElseThrow(() -> new Refusal(Kind.UNAVAILABLE,
+                null, "catalog " + s.catalogId() + " version " + s.catalogVersion() + " is not loaded on this instance"));
+    }
+
+    private static <T> Uni<T> retry(int attempt, Supplier<Uni<T>> again) {
+        if (attempt + 1 >= MAX_RETRIES) {
+            return Uni.createFrom().failure(new Refusal(Kind.CONFLICT, null,
+                    "the session changed concurrently too often; retry"));
+        }
+        return again.get();
+    }
+}
