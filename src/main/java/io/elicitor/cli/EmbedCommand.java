@@ -9,7 +9,10 @@ import io.elicitor.catalog.Item;
 import io.elicitor.catalog.embed.AttributeEmbedder;
 import io.elicitor.catalog.embed.BiasedAls;
 import io.elicitor.catalog.embed.Csv;
+import io.elicitor.catalog.embed.Ratings;
 import io.elicitor.catalog.embed.RatingsEmbedder;
+import io.elicitor.catalog.embed.RatingsFormat;
+import io.elicitor.catalog.embed.RatingsReader;
 import io.elicitor.evoi.belief.LambdaCalibration;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,7 +132,7 @@ final class EmbedCommand implements Callable<Integer> {
         if (!(targetAccuracy > 0.5 && targetAccuracy < 1)) {
             throw new IllegalArgumentException("--target-accuracy must be between 0.5 and 1 (exclusive), got " + targetAccuracy);
         }
-        RatingsEmbedder.Format fmt = RatingsEmbedder.Format.parse(format);
+        RatingsFormat fmt = RatingsFormat.parse(format);
         int[] parts;
         try {
             parts = Arrays.stream(split.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
@@ -143,8 +146,8 @@ final class EmbedCommand implements Callable<Integer> {
         };
         RatingsEmbedder embedder = new RatingsEmbedder(new RatingsEmbedder.Settings(dim, parts, seed, iterations, reg, slv,
                 shrink));
-        RatingsEmbedder.Ratings data = RatingsEmbedder.readRatings(ratings, fmt);
-        Map<Integer, Item> known = RatingsEmbedder.readItems(ratings, fmt);
+        Ratings data = RatingsReader.read(ratings, fmt);
+        Map<Integer, Item> known = RatingsReader.movieLensItems(ratings, fmt);
         RatingsEmbedder.Result result;
         try (ProgressBar bar = Progress.bar("ALS", iterations)) {
             result = embedder.build(data, known, it -> bar.stepTo(it));
