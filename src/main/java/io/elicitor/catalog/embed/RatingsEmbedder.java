@@ -15,7 +15,7 @@ import java.util.function.IntConsumer;
  * Builds a catalog from ratings ({@link RatingsReader}) by biased ALS, with the three-way user split that
  * the prior needs (evoi-method.md §1): users go to groups 1/2/3 by a seeded hash of their id; item vectors
  * are fitted on group 1 only (minus a seeded 10% of its ratings, kept for the RMSE); groups 2 and 3 are
- * folded in against the fixed items ({@link UserFoldIn}; each user's seeded 10% kept out for the fold-in
+ * folded in against the fixed items ({@code UserFoldIn}; each user's seeded 10% kept out for the fold-in
  * RMSE) and become the prior's population ({@code users-train}) and the simulation's ground truth
  * ({@code users-heldout}).
  *
