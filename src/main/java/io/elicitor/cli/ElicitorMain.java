@@ -18,16 +18,21 @@ public final class ElicitorMain implements Runnable {
     /** Runs a subcommand; with none, serves. */
     public static void main(String... args) {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
+        int code = commandLine().execute(effective);
+        if (!"serve".equals(effective[0]) || code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** The command line as {@link #main} runs it; tests run it too, to see the refusals users see. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ElicitorMain());
         // Tools report bad input as one line, not a stack trace; exit code 2 means "refused".
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("elicitor " + line.getCommandName() + ": " + e.getMessage());
             return 2;
         });
-        int code = cli.execute(effective);
-        if (!"serve".equals(effective[0]) || code != 0) {
-            System.exit(code);
-        }
+        return cli;
     }
 
     @Override

@@ -9,7 +9,11 @@ import io.elicitor.catalog.Item;
 import io.elicitor.catalog.embed.AttributeEmbedder;
 import io.elicitor.catalog.embed.BiasedAls;
 import io.elicitor.catalog.embed.Csv;
+import io.elicitor.catalog.embed.Ratings;
 import io.elicitor.catalog.embed.RatingsEmbedder;
+import io.elicitor.catalog.embed.RatingsFormat;
+import io.elicitor.catalog.embed.RatingsProvenance;
+import io.elicitor.catalog.embed.RatingsReader;
 import io.elicitor.evoi.belief.LambdaCalibration;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +35,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code elicitor embed}: builds a catalog folder from an attribute table (JSON array or CSV) or from
- * MovieLens ratings (biased ALS with a three-way user split).
+ * ratings, MovieLens or any ratings CSV (biased ALS with a three-way user split).
  */
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = "Build a catalog (manifest.json, items.jsonl, vectors.npy) either from an attribute table"
@@ -42,11 +46,16 @@ final class EmbedCommand implements Callable<Integer> {
             + " line (by the .csv extension).")
     Path attributes;
 
-    @Option(names = "--ratings", description = "Ratings file: ML-100K u.data or ml-latest ratings.csv.")
+    @Option(names = "--ratings", description = "Ratings file: ML-100K u.data, ml-latest ratings.csv, or a ratings"
+            + " CSV with a header line and user id, item id, rating in its first three columns (--format csv).")
     Path ratings;
 
-    @Option(names = "--format", description = "Ratings format: ml-100k or ml-latest.")
+    @Option(names = "--format", description = "Ratings format: ml-100k, ml-latest or csv.")
     String format;
+
+    @Option(names = "--items", description = "Ratings mode, --format csv: item titles, a CSV with a header line and"
+            + " id, title in its first two columns (default: items are titled by their id).")
+    Path items;
 
     @Option(names = "--dim", defaultValue = "32",
             description = "Latent dimension d; the catalog's is d + 2 (biases folded in) (default: ${DEFAULT-VALUE}).")
@@ -87,7 +96,8 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--categorical", split = ",", description = "Categorical columns (one-hot).")
     List<String> categorical = List.of();
 
-    @Option(names = "--title", description = "Column holding each item's title (attributes mode).")
+    @Option(names = "--title", description = "Attributes mode: column holding each item's title. Ratings mode: the"
+            + " catalog's title, as --catalog-title (required for --format csv; MovieLens: 'MovieLens FORMAT (...)').")
     String title;
 
     @Option(names = "--id", description = "Column holding unique item ids (default: rows are numbered).")
@@ -105,10 +115,12 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--catalog-title", description = "Human-readable catalog name.")
     String catalogTitle;
 
-    @Option(names = "--source", description = "Where the table came from (recorded in the manifest).")
+    @Option(names = "--source", description = "Where the table or ratings came from (recorded in the manifest;"
+            + " required for --format csv, GroupLens MovieLens for the MovieLens formats).")
     String source;
 
-    @Option(names = "--license", description = "The table's licence (recorded in the manifest).")
+    @Option(names = "--license", description = "The table's or ratings' licence (recorded in the manifest; required"
+            + " for --format csv, the GroupLens licence for the MovieLens formats).")
     String license;
 
     @Option(names = "--attribution", description = "Required attribution text (recorded in the manifest).")
@@ -124,12 +136,22 @@ final class EmbedCommand implements Callable<Integer> {
 
     private Integer ratingsMode() throws IOException, CatalogException {
         if (format == null) {
-            throw new IllegalArgumentException("--ratings needs --format ml-100k or ml-latest");
+            throw new IllegalArgumentException("--ratings needs --format ml-100k, ml-latest or csv");
         }
         if (!(targetAccuracy > 0.5 && targetAccuracy < 1)) {
             throw new IllegalArgumentException("--target-accuracy must be between 0.5 and 1 (exclusive), got " + targetAccuracy);
         }
-        RatingsEmbedder.Format fmt = RatingsEmbedder.Format.parse(format);
+        RatingsFormat fmt = RatingsFormat.parse(format);
+        if (title != null && catalogTitle != null && !title.equals(catalogTitle)) {
+            throw new IllegalArgumentException("give the catalog's title once, as --title or --catalog-title");
+        }
+        // Refused here, before any reading or fitting: a csv catalog's provenance is never guessed.
+        RatingsProvenance given = RatingsProvenance.resolve(fmt, format, dim, title != null ? title : catalogTitle,
+                source, license, attribution);
+        if (items != null && fmt.isMovieLens()) {
+            throw new IllegalArgumentException("--items is for --format csv; MovieLens titles come from the files"
+                    + " beside the ratings");
+        }
         int[] parts;
         try {
             parts = Arrays.stream(split.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
@@ -143,8 +165,9 @@ final class EmbedCommand implements Callable<Integer> {
         };
         RatingsEmbedder embedder = new RatingsEmbedder(new RatingsEmbedder.Settings(dim, parts, seed, iterations, reg, slv,
                 shrink));
-        RatingsEmbedder.Ratings data = RatingsEmbedder.readRatings(ratings, fmt);
-        Map<Integer, Item> known = RatingsEmbedder.readItems(ratings, fmt);
+        Ratings data = RatingsReader.read(ratings, fmt);
+        Map<Integer, Item> known = fmt.isMovieLens() ? RatingsReader.movieLensItems(ratings, fmt)
+                : RatingsReader.csvItems(data, items);
         RatingsEmbedder.Result result;
         try (ProgressBar bar = Progress.bar("ALS", iterations)) {
             result = embedder.build(data, known, it -> bar.stepTo(it));
@@ -153,11 +176,11 @@ final class EmbedCommand implements Callable<Integer> {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("input", ratings.getFileName().toString());
         provenance.put("sha256", sha256(Files.readAllBytes(ratings)));
-        provenance.put("source", source != null ? source : "GroupLens MovieLens (" + format + ")");
-        provenance.put("license", license != null ? license
-                : "GroupLens research-only licence: do not redistribute; no commercial use");
-        provenance.put("attribution", attribution != null ? attribution
-                : "F. M. Harper and J. A. Konstan, The MovieLens Datasets: History and Context, ACM TiiS 5(4), 2015");
+        provenance.put("source", given.source());
+        provenance.put("license", given.license());
+        if (given.attribution() != null) {
+            provenance.put("attribution", given.attribution());
+        }
         Map<String, Object> vectors = new LinkedHashMap<>();
         vectors.put("method", "biased ALS (penalty lambda*(n + shrink)), item = [v, b_i, 1], user = [u, 1, mu + b_u]");
         vectors.put("latentDimension", dim);
@@ -169,7 +192,8 @@ final class EmbedCommand implements Callable<Integer> {
         vectors.put("report", result.report());
         vectors.put("command", "./elicitor embed --ratings " + ratings + " --format " + format + " --dim " + dim
                 + " --split " + split + " --seed " + seed + " --iterations " + iterations + " --reg " + reg + " --shrink "
-                + shrink + " --target-accuracy " + targetAccuracy + " --out " + out);
+                + shrink + " --target-accuracy " + targetAccuracy + " --out " + out + (fmt.isMovieLens() ? ""
+                : csvFlags(given)));
         // λ for this catalog's utility scale, from the prior's population (never the held-out users).
         LambdaCalibration.Result lambda = LambdaCalibration.calibrate(result.itemVectors(), result.usersTrain(),
                 result.dimension(), 200, targetAccuracy, 20_000, seed);
@@ -180,8 +204,8 @@ final class EmbedCommand implements Callable<Integer> {
         calibration.put("samples", lambda.samples());
         calibration.put("users", "usersTrain");
         vectors.put("lambdaCalibration", calibration);
-        CatalogManifest manifest = new CatalogManifest(cid, catalogVersion, catalogTitle != null ? catalogTitle
-                : "MovieLens " + format + " (biased ALS, d=" + dim + ")", result.dimension(), result.items().size(),
+        CatalogManifest manifest = new CatalogManifest(cid, catalogVersion, given.title(), result.dimension(),
+                result.items().size(),
                 new CatalogManifest.Files("items.jsonl", "vectors.npy", "users-train.npy", "users-heldout.npy"),
                 provenance, vectors, lambda.lambda());
         int dimension = result.dimension();
@@ -243,6 +267,17 @@ final class EmbedCommand implements Callable<Integer> {
         System.out.printf("wrote %s: %d items, dimension %d, imputed %s%n", out, result.items().size(),
                 result.dimension(), result.imputed());
         return 0;
+    }
+
+    // A csv catalog's rebuild command needs its provenance flags, which have no defaults.
+    private String csvFlags(RatingsProvenance given) {
+        return (items == null ? "" : " --items " + items) + " --title " + quoted(given.title()) + " --source "
+                + quoted(given.source()) + " --license " + quoted(given.license())
+                + (given.attribution() == null ? "" : " --attribution " + quoted(given.attribution()));
+    }
+
+    private static String quoted(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     private static void putIfSet(Map<String, Object> m, String key, String value) {

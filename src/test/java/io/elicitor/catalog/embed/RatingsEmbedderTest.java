@@ -32,9 +32,9 @@ class RatingsEmbedderTest {
         assumeTrue(Files.exists(U_DATA), "ML-100K not present at " + U_DATA);
         RatingsEmbedder.Settings settings = new RatingsEmbedder.Settings(8, new int[] {60, 20, 20}, 3, 6, 0.1,
                 BiasedAls.Solver.JAVA);
-        RatingsEmbedder.Ratings ratings = RatingsEmbedder.readRatings(U_DATA, RatingsEmbedder.Format.ML_100K);
+        Ratings ratings = RatingsReader.read(U_DATA, RatingsFormat.ML_100K);
         assertEquals(100_000, ratings.size());
-        Map<Integer, Item> known = RatingsEmbedder.readItems(U_DATA, RatingsEmbedder.Format.ML_100K);
+        Map<Integer, Item> known = RatingsReader.movieLensItems(U_DATA, RatingsFormat.ML_100K);
         assertEquals("Toy Story (1995)", known.get(1).title());
         RatingsEmbedder.Result r = new RatingsEmbedder(settings).build(ratings, known, it -> {});
         assertEquals(10, r.dimension());
@@ -85,7 +85,7 @@ class RatingsEmbedderTest {
                 BiasedAls.Solver.JAVA));
         assertThrows(IllegalArgumentException.class, () -> new RatingsEmbedder.Settings(0, new int[] {60, 20, 20}, 1, 5, 0.1,
                 BiasedAls.Solver.JAVA));
-        assertThrows(IllegalArgumentException.class, () -> RatingsEmbedder.Format.parse("ml-1m"));
+        assertThrows(IllegalArgumentException.class, () -> RatingsFormat.parse("ml-1m"));
     }
 
     @Test
