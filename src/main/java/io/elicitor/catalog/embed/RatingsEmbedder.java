@@ -13,7 +13,7 @@ import java.util.function.IntConsumer;
 
 /**
  * Builds a catalog from ratings ({@link RatingsReader}) by biased ALS, with the three-way user split that
- * the prior needs (evoi-method.md §1): users go to groups 1/2/3 by a seeded hash of their id; item vectors
+ * the prior needs (evoi/METHOD.md): users go to groups 1/2/3 by a seeded hash of their id; item vectors
  * are fitted on group 1 only (minus a seeded 10% of its ratings, kept for the RMSE); groups 2 and 3 are
  * folded in against the fixed items ({@code UserFoldIn}; each user's seeded 10% kept out for the fold-in
  * RMSE) and become the prior's population ({@code users-train}) and the simulation's ground truth
@@ -195,7 +195,12 @@ public final class RatingsEmbedder {
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("ratings", n);
-        report.put("users", Map.of("group1", groupCount[1], "group2", groupCount[2], "group3", groupCount[3]));
+        // In group order, so that two builds of the same data write the same manifest (Map.of's order varies).
+        Map<String, Integer> users = new LinkedHashMap<>();
+        users.put("group1", groupCount[1]);
+        users.put("group2", groupCount[2]);
+        users.put("group3", groupCount[3]);
+        report.put("users", users);
         report.put("items", items);
         report.put("dimension", dim);
         report.put("fitRatings", m);

@@ -3,7 +3,7 @@ package io.elicitor.catalog.embed;
 import io.elicitor.evoi.Seeds;
 
 /**
- * The seeded three-way user split (evoi-method.md §1) and the seeded 10% of ratings kept out for the RMSEs.
+ * The seeded three-way user split (evoi/METHOD.md) and the seeded 10% of ratings kept out for the RMSEs.
  * Both depend on ids only, never on file order, so a user lands in the same group whatever else the file holds.
  */
 final class UserSplit {
