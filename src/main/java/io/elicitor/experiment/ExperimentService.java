@@ -18,11 +18,9 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,8 +32,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ExperimentService implements Enrolment {
-    /** Mixing variance of the mSPRT over the acceptance difference: effects around ±0.1 are expected. */
-    static final double MSPRT_TAU2 = 0.01;
     private static final TypeReference<List<Arm>> ARMS = new TypeReference<>() {};
 
     /**
@@ -203,70 +199,16 @@ public class ExperimentService implements Enrolment {
                                 from elicitor_query q join elicitor_session s on s.session_id = q.session_id
                                 where s.experiment_id = ?1 and q.plan_millis is not null group by s.arm""", Object[].class)
                                 .setParameter(1, id).getResultList()
-                                .map(latency -> summarise(e, rows, latency))))));
+                                .map(latency -> ResultsSummary.of(rows(e, rows, latency)))))));
     }
 
-    private static ExperimentResults summarise(Experiment e, List<Object[]> sessions, List<Object[]> latency) {
-        Map<String, long[]> counts = new HashMap<>(); // sessions, stopped, accepted, rated
-        Map<String, double[]> sums = new HashMap<>(); // answers, answers², rating, rating²
-        for (Arm a : e.arms()) {
-            counts.put(a.name(), new long[4]);
-            sums.put(a.name(), new double[4]);
-        }
-        for (Object[] row : sessions) {
-            long[] c = counts.get((String) row[0]);
-            double[] s = sums.get((String) row[0]);
-            if (c == null) {
-                continue;
-            }
-            double answers = ((Number) row[1]).doubleValue();
-            c[0]++;
-            c[1] += Boolean.TRUE.equals(row[2]) ? 1 : 0;
-            c[2] += Boolean.TRUE.equals(row[3]) ? 1 : 0;
-            s[0] += answers;
-            s[1] += answers * answers;
-            if (row[4] != null) {
-                double rating = ((Number) row[4]).doubleValue();
-                c[3]++;
-                s[2] += rating;
-                s[3] += rating * rating;
-            }
-        }
-        Map<String, Double[]> ms = new HashMap<>();
-        for (Object[] row : latency) {
-            ms.put((String) row[0], new Double[] {((Number) row[1]).doubleValue(), ((Number) row[2]).doubleValue()});
-        }
-        List<ExperimentResults.ArmResult> arms = new ArrayList<>();
-        long[] assigned = new long[e.arms().size()];
-        double[] weights = new double[e.arms().size()];
-        for (int i = 0; i < e.arms().size(); i++) {
-            Arm a = e.arms().get(i);
-            long[] c = counts.get(a.name());
-            double[] s = sums.get(a.name());
-            assigned[i] = c[0];
-            weights[i] = a.weight();
-            Statistics.Interval answers = Statistics.mean(c[0], s[0], s[1]);
-            Statistics.Interval stop = Statistics.wilson(c[1], c[0]);
-            Statistics.Interval accept = Statistics.wilson(c[2], c[0]);
-            Statistics.Interval rating = c[3] == 0 ? null : Statistics.mean(c[3], s[2], s[3]);
-            Double[] l = ms.getOrDefault(a.name(), new Double[] {null, null});
-            arms.add(new ExperimentResults.ArmResult(a.name(), a.strategy(), a.weight(), c[0], answers.estimate(),
-                    answers.low(), answers.high(), stop.estimate(), stop.low(), stop.high(), accept.estimate(),
-                    accept.low(), accept.high(), c[3], rating == null ? null : rating.estimate(),
-                    rating == null ? null : rating.low(), rating == null ? null : rating.high(), l[0], l[1]));
-        }
-        List<ExperimentResults.Comparison> comparisons = new ArrayList<>();
-        long[] control = counts.get(e.arms().get(0).name());
-        for (int i = 1; i < e.arms().size(); i++) {
-            long[] c = counts.get(e.arms().get(i).name());
-            Statistics.Interval d = Statistics.differenceOfProportions(control[2], control[0], c[2], c[0]);
-            double p = Statistics.alwaysValidPValue(control[2], control[0], c[2], c[0], MSPRT_TAU2);
-            comparisons.add(new ExperimentResults.Comparison(e.arms().get(i).name(), e.arms().get(0).name(), d.estimate(),
-                    d.low(), d.high(), p, d.excludes(0) && p < 0.05));
-        }
-        double srm = Statistics.sampleRatioPValue(assigned, weights);
-        return new ExperimentResults(e.id(), e.name(), e.status(), e.unit(), "acceptanceRate", arms, comparisons, srm,
-                srm < 0.001);
+    private static ResultRows rows(Experiment e, List<Object[]> sessions, List<Object[]> latency) {
+        List<ResultRows.SessionRow> s = sessions.stream().map(r -> new ResultRows.SessionRow((String) r[0],
+                ((Number) r[1]).longValue(), Boolean.TRUE.equals(r[2]), Boolean.TRUE.equals(r[3]),
+                r[4] == null ? null : ((Number) r[4]).doubleValue())).toList();
+        List<ResultRows.LatencyRow> l = latency.stream().map(r -> new ResultRows.LatencyRow((String) r[0],
+                ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue())).toList();
+        return new ResultRows(e, s, l);
     }
 
     private Experiment validate(Definition d) {
