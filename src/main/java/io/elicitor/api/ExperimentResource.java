@@ -40,7 +40,7 @@ public class ExperimentResource {
 
     @POST
     @Operation(summary = "Start an experiment: new sessions of its catalog are assigned to its arms")
-    public Uni<Response> create(@HeaderParam("X-Admin-Key") String key, ExperimentService.Definition body) {
+    public Uni<Response> create(@HeaderParam("X-Admin-Key") String key, io.elicitor.experiment.Definition body) {
         admin.require(key);
         return experiments.create(body).map(e -> Response.created(URI.create("/experiments/" + e.id()))
                 .entity(ExperimentView.of(e)).build());

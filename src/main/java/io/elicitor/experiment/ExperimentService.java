@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.config.ElicitorConfig;
-import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.runtime.Refusal.Kind;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.session.Enrolment;
@@ -14,16 +13,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Experiments in PostgreSQL: creation with eager validation, listing, stopping, assignment of new sessions
@@ -33,12 +26,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ExperimentService implements Enrolment {
     private static final TypeReference<List<Arm>> ARMS = new TypeReference<>() {};
-
-    /**
-     * {@code POST /experiments}. {@code salt} is normally left out (a random one is drawn); giving one makes a
-     * rehearsal's assignment reproducible across experiments.
-     */
-    public record Definition(String name, String catalog, String unit, List<Arm> arms, String salt) {}
 
     /** {@code POST /sessions/{id}/outcome}. */
     public record Outcome(String itemId, Boolean accepted, Double rating) {}
@@ -50,12 +37,10 @@ public class ExperimentService implements Enrolment {
     CatalogRegistry catalogs;
 
     @Inject
-    StrategyRegistry strategies;
+    DefinitionValidator definitions;
 
     @Inject
     ObjectMapper json;
-
-    private final SecureRandom random = new SecureRandom();
 
     private boolean durable() {
         return "durable".equals(config.store());
@@ -71,7 +56,7 @@ public class ExperimentService implements Enrolment {
     /** Validates and stores a new running experiment; 409 when one already runs for the catalog. */
     public Uni<Experiment> create(Definition d) {
         requireDurable();
-        Experiment e = validate(d);
+        Experiment e = definitions.validate(d);
         ExperimentRecord r = new ExperimentRecord();
         r.experimentId = e.id();
         r.name = e.name();
@@ -209,69 +194,6 @@ public class ExperimentService implements Enrolment {
         List<ResultRows.LatencyRow> l = latency.stream().map(r -> new ResultRows.LatencyRow((String) r[0],
                 ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue())).toList();
         return new ResultRows(e, s, l);
-    }
-
-    private Experiment validate(Definition d) {
-        if (d == null) {
-            throw new Refusal(Kind.INVALID, null, "a JSON body {name, unit, arms} is required");
-        }
-        if (d.name() == null || d.name().isBlank() || d.name().length() > 200) {
-            throw new Refusal(Kind.INVALID, "name", "name must be 1 to 200 characters");
-        }
-        String catalog = d.catalog() == null ? config.defaultCatalog() : d.catalog();
-        if (catalogs.latest(catalog).isEmpty()) {
-            throw new Refusal(Kind.INVALID, "catalog", "unknown catalog '" + catalog + "'; loaded: " + catalogs.ids());
-        }
-        String unit = d.unit() == null ? "session" : d.unit();
-        if (!unit.equals("session") && !unit.equals("userKey")) {
-            throw new Refusal(Kind.INVALID, "unit", "unit must be 'session' or 'userKey', got '" + unit + "'");
-        }
-        if (d.arms() == null || d.arms().size() < 2 || d.arms().size() > 10) {
-            throw new Refusal(Kind.INVALID, "arms", "an experiment needs 2 to 10 arms");
-        }
-        Set<String> names = new HashSet<>();
-        List<Arm> arms = new ArrayList<>();
-        for (int i = 0; i < d.arms().size(); i++) {
-            Arm a = d.arms().get(i);
-            String f = "arms[" + i + "]";
-            if (a == null) {
-                throw new Refusal(Kind.INVALID, f, "arm must be an object");
-            }
-            if (a.name() == null || a.name().isBlank() || a.name().length() > 100 || !names.add(a.name())) {
-                throw new Refusal(Kind.INVALID, f + ".name", "arm names must be 1 to 100 characters and unique");
-            }
-            if (a.strategy() == null || strategies.find(a.strategy()).isEmpty()) {
-                throw new Refusal(Kind.INVALID, f + ".strategy", strategies.unknown(a.strategy()));
-            }
-            double weight = a.weight() == null ? 1.0 : a.weight();
-            if (!(weight > 0) || Double.isInfinite(weight)) {
-                throw new Refusal(Kind.INVALID, f + ".weight", "weight must be positive and finite");
-            }
-            Arm.ArmParams p = a.params();
-            if (p.slateSize() != null && (p.slateSize() < 2 || p.slateSize() > 6)) {
-                throw new Refusal(Kind.INVALID, f + ".params.slateSize", "slateSize must be 2 to 6");
-            }
-            if (p.particles() != null && (p.particles() < 16 || p.particles() > 16384)) {
-                throw new Refusal(Kind.INVALID, f + ".params.particles", "particles must be 16 to 16384");
-            }
-            if (p.lambda() != null && !(p.lambda() > 0 && p.lambda() <= 1000)) {
-                throw new Refusal(Kind.INVALID, f + ".params.lambda", "lambda must be in (0, 1000]");
-            }
-            if (p.maxQueries() != null && (p.maxQueries() < 1 || p.maxQueries() > 1000)) {
-                throw new Refusal(Kind.INVALID, f + ".params.maxQueries", "maxQueries must be 1 to 1000");
-            }
-            arms.add(new Arm(a.name(), a.strategy(), p, weight));
-        }
-        String salt = d.salt();
-        if (salt == null) {
-            byte[] b = new byte[16];
-            random.nextBytes(b);
-            salt = HexFormat.of().formatHex(b);
-        } else if (!salt.matches("[0-9A-Za-z_-]{8,64}")) {
-            throw new Refusal(Kind.INVALID, "salt", "salt must be 8 to 64 letters, digits, '-' or '_'");
-        }
-        return new Experiment(UUID.randomUUID().toString(), d.name(), catalog, unit, salt, arms,
-                "running", Instant.now().truncatedTo(ChronoUnit.MICROS), null);
     }
 
     private Experiment experiment(ExperimentRecord r) {
