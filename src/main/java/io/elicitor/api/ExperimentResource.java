@@ -1,8 +1,10 @@
 package io.elicitor.api;
 
+import io.elicitor.experiment.Definition;
 import io.elicitor.experiment.Experiment;
 import io.elicitor.experiment.ExperimentResults;
-import io.elicitor.experiment.ExperimentService;
+import io.elicitor.experiment.ExperimentStore;
+import io.elicitor.experiment.ResultsSummary;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,14 +35,14 @@ public class ExperimentResource {
     }
 
     @Inject
-    ExperimentService experiments;
+    ExperimentStore experiments;
 
     @Inject
     AdminGuard admin;
 
     @POST
     @Operation(summary = "Start an experiment: new sessions of its catalog are assigned to its arms")
-    public Uni<Response> create(@HeaderParam("X-Admin-Key") String key, ExperimentService.Definition body) {
+    public Uni<Response> create(@HeaderParam("X-Admin-Key") String key, Definition body) {
         admin.require(key);
         return experiments.create(body).map(e -> Response.created(URI.create("/experiments/" + e.id()))
                 .entity(ExperimentView.of(e)).build());
@@ -74,6 +76,6 @@ public class ExperimentResource {
     @Operation(summary = "Per-arm results with 95% intervals, arm-vs-control differences, sequential test, SRM check")
     public Uni<ExperimentResults> results(@HeaderParam("X-Admin-Key") String key, @PathParam("id") String id) {
         admin.require(key);
-        return experiments.results(id);
+        return experiments.resultRows(id).map(ResultsSummary::of);
     }
 }

@@ -5,6 +5,8 @@ import io.elicitor.api.Dtos.RecommendationView;
 import io.elicitor.api.Dtos.SessionCreated;
 import io.elicitor.api.Dtos.SessionView;
 import io.elicitor.catalog.ItemFilter;
+import io.elicitor.experiment.Outcome;
+import io.elicitor.experiment.OutcomeRecorder;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.session.SessionCreation;
 import io.elicitor.session.SessionSteps;
@@ -29,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
     @Inject
-    io.elicitor.experiment.ExperimentService experiments;
+    OutcomeRecorder outcomes;
 
     @Inject
     SessionCreation creation;
@@ -66,8 +68,8 @@ public class SessionResource {
     @POST
     @Path("/{id}/outcome")
     @Operation(summary = "Report what the user did with a recommendation (accepted, optional rating 0..10)")
-    public Uni<Response> outcome(@PathParam("id") String id, io.elicitor.experiment.ExperimentService.Outcome body) {
-        return experiments.outcome(id, body).map(r -> Response.status(201).entity(new OutcomeView(r.sessionId, r.itemId,
+    public Uni<Response> outcome(@PathParam("id") String id, Outcome body) {
+        return outcomes.record(id, body).map(r -> Response.status(201).entity(new OutcomeView(r.sessionId, r.itemId,
                 r.accepted, r.rating, r.reportedAt.toString())).build());
     }
 

@@ -1,0 +1,163 @@
+package io.elicitor.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.elicitor.config.ElicitorConfig;
+import io.elicitor.runtime.Refusal;
+import io.elicitor.runtime.Refusal.Kind;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Experiments in PostgreSQL: create (at most one running per catalog), list, get, stop, the running
+ * experiment of a catalog, and the rows its results are summarised from. Needs the durable store; on the
+ * in-memory store every call answers 503.
+ */
+@ApplicationScoped
+public class ExperimentStore {
+    private static final TypeReference<List<Arm>> ARMS = new TypeReference<>() {};
+
+    @Inject
+    ElicitorConfig config;
+
+    @Inject
+    DefinitionValidator definitions;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Whether PostgreSQL is there: experiments and outcomes exist only on the durable store. */
+    public boolean durable() {
+        return "durable".equals(config.store());
+    }
+
+    /** Refuses with 503 unless {@link #durable()}. */
+    public void requireDurable() {
+        if (!durable()) {
+            throw new Refusal(Kind.UNAVAILABLE, null, "experiments and outcomes are kept in PostgreSQL: run with"
+                    + " the durable store (ELICITOR_STORE=durable)");
+        }
+    }
+
+    /** Validates and stores a new running experiment; 409 when one already runs for the catalog. */
+    public Uni<Experiment> create(Definition d) {
+        requireDurable(); // before validation: on the in-memory store even a bad definition answers 503
+        Experiment e = definitions.validate(d);
+        ExperimentRecord r = new ExperimentRecord();
+        r.experimentId = e.id();
+        r.name = e.name();
+        r.catalogId = e.catalog();
+        r.unit = e.unit();
+        r.salt = e.salt();
+        r.armsJson = write(e.arms());
+        r.status = e.status();
+        r.createdAt = e.createdAt();
+        return Panache.withTransaction(() -> ExperimentRecord.count("catalogId = ?1 and status = 'running'", e.catalog())
+                .flatMap(n -> {
+                    if (n > 0) {
+                        throw new Refusal(Kind.CONFLICT, "catalog", "an experiment already runs for catalog '"
+                                + e.catalog() + "'; stop it first");
+                    }
+                    return r.persist();
+                })).replaceWith(e);
+    }
+
+    /** Every experiment, newest first. */
+    public Uni<List<Experiment>> list() {
+        requireDurable();
+        return Panache.withSession(() -> ExperimentRecord.<ExperimentRecord>list("order by createdAt desc"))
+                .map(rs -> rs.stream().map(this::experiment).toList());
+    }
+
+    /** One experiment, or 404. */
+    public Uni<Experiment> get(String id) {
+        requireDurable();
+        return Panache.withSession(() -> ExperimentRecord.<ExperimentRecord>findById(id)).map(r -> {
+            if (r == null) {
+                throw notFound(id);
+            }
+            return experiment(r);
+        });
+    }
+
+    /** Stops an experiment: new sessions are no longer assigned; running ones keep their arm. Idempotent. */
+    public Uni<Experiment> stop(String id) {
+        requireDurable();
+        return Panache.withTransaction(() -> ExperimentRecord.<ExperimentRecord>findById(id).map(r -> {
+            if (r == null) {
+                throw notFound(id);
+            }
+            if ("running".equals(r.status)) {
+                r.status = "stopped";
+                r.stoppedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            }
+            return experiment(r);
+        }));
+    }
+
+    /** The experiment running for {@code catalogId}, if any. */
+    public Uni<Optional<Experiment>> running(String catalogId) {
+        requireDurable();
+        return Panache.withSession(() -> ExperimentRecord.<ExperimentRecord>find("catalogId = ?1 and status = 'running'",
+                catalogId).firstResult()).map(r -> r == null ? Optional.<Experiment>empty() : Optional.of(experiment(r)));
+    }
+
+    /** What {@link ResultsSummary} needs for experiment {@code id}, or 404. */
+    public Uni<ResultRows> resultRows(String id) {
+        return get(id).flatMap(e -> Panache.withSession(() -> Panache.getSession().flatMap(session ->
+                session.createNativeQuery("""
+                        select s.arm,
+                               (select count(*) from elicitor_answer a where a.session_id = s.session_id),
+                               exists (select 1 from elicitor_query q where q.session_id = s.session_id and q.stop),
+                               exists (select 1 from elicitor_outcome o where o.session_id = s.session_id and o.accepted),
+                               (select avg(o.rating) from elicitor_outcome o where o.session_id = s.session_id)
+                        from elicitor_session s where s.experiment_id = ?1""", Object[].class)
+                        .setParameter(1, id).getResultList()
+                        .flatMap(sessions -> session.createNativeQuery("""
+                                select s.arm,
+                                       percentile_cont(0.5) within group (order by q.plan_millis),
+                                       percentile_cont(0.99) within group (order by q.plan_millis)
+                                from elicitor_query q join elicitor_session s on s.session_id = q.session_id
+                                where s.experiment_id = ?1 and q.plan_millis is not null group by s.arm""", Object[].class)
+                                .setParameter(1, id).getResultList()
+                                .map(latency -> rows(e, sessions, latency))))));
+    }
+
+    /** The native rows as records, in the column order of the queries above. */
+    private static ResultRows rows(Experiment e, List<Object[]> sessions, List<Object[]> latency) {
+        List<ResultRows.SessionRow> s = sessions.stream().map(r -> new ResultRows.SessionRow((String) r[0],
+                ((Number) r[1]).longValue(), Boolean.TRUE.equals(r[2]), Boolean.TRUE.equals(r[3]),
+                r[4] == null ? null : ((Number) r[4]).doubleValue())).toList();
+        List<ResultRows.LatencyRow> l = latency.stream().map(r -> new ResultRows.LatencyRow((String) r[0],
+                ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue())).toList();
+        return new ResultRows(e, s, l);
+    }
+
+    private static Refusal notFound(String id) {
+        return new Refusal(Kind.NOT_FOUND, "id", "no experiment '" + id + "'");
+    }
+
+    private Experiment experiment(ExperimentRecord r) {
+        try {
+            return new Experiment(r.experimentId, r.name, r.catalogId, r.unit, r.salt, json.readValue(r.armsJson, ARMS),
+                    r.status, r.createdAt, r.stoppedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("experiment " + r.experimentId + " has unreadable arms", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

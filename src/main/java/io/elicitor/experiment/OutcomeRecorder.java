@@ -1,0 +1,65 @@
+package io.elicitor.experiment;
+
+import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.runtime.Refusal;
+import io.elicitor.runtime.Refusal.Kind;
+import io.elicitor.session.store.SessionRecord;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Checks an {@link Outcome} and appends it to PostgreSQL as an {@link OutcomeRecord} of its session. Needs
+ * the durable store, like experiments; on the in-memory store it answers 503.
+ */
+@ApplicationScoped
+public class OutcomeRecorder {
+    @Inject
+    ExperimentStore experiments;
+
+    @Inject
+    CatalogRegistry catalogs;
+
+    /** Records what the user did with a recommendation of session {@code sessionId}; 404 for no such session. */
+    public Uni<OutcomeRecord> record(String sessionId, Outcome o) {
+        experiments.requireDurable(); // before validation: on the in-memory store even a bad body answers 503
+        check(o);
+        return Panache.withTransaction(() -> SessionRecord.<SessionRecord>findById(sessionId).flatMap(s -> {
+            if (s == null) {
+                throw new Refusal(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'");
+            }
+            // A catalog version no longer loaded cannot be checked: the item is taken on trust.
+            boolean known = catalogs.find(s.catalogId, s.catalogVersion).map(e -> e.catalog().indexOf(o.itemId()).isPresent())
+                    .orElse(true);
+            if (!known) {
+                throw new Refusal(Kind.INVALID, "itemId", "no item '" + o.itemId() + "' in catalog " + s.catalogId);
+            }
+            OutcomeRecord r = new OutcomeRecord();
+            r.sessionId = sessionId;
+            r.itemId = o.itemId();
+            r.accepted = o.accepted();
+            r.rating = o.rating();
+            r.reportedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return r.<OutcomeRecord>persist();
+        }));
+    }
+
+    /** The checks that need no database. */
+    static void check(Outcome o) {
+        if (o == null) {
+            throw new Refusal(Kind.INVALID, null, "a JSON body {itemId, accepted, rating?} is required");
+        }
+        if (o.itemId() == null || o.itemId().isBlank()) {
+            throw new Refusal(Kind.INVALID, "itemId", "itemId is required");
+        }
+        if (o.accepted() == null) {
+            throw new Refusal(Kind.INVALID, "accepted", "accepted (true or false) is required");
+        }
+        if (o.rating() != null && !(o.rating() >= 0 && o.rating() <= 10)) {
+            throw new Refusal(Kind.INVALID, "rating", "rating must be a number from 0 to 10, got " + o.rating());
+        }
+    }
+}
