@@ -30,11 +30,16 @@ public final class Belief {
         this.particles = particles;
         this.weights = weights;
         this.mean = mean;
+        this.effectiveSampleSize = effectiveSampleSize(weights);
+    }
+
+    /** {@code 1 / Σ πⱼ²} of normalised weights: the one definition the update's resampling rule also uses. */
+    static double effectiveSampleSize(double[] weights) {
         double s = 0;
         for (double w : weights) {
             s += w * w;
         }
-        this.effectiveSampleSize = 1.0 / s;
+        return 1.0 / s;
     }
 
     /**

@@ -99,11 +99,7 @@ public final class Posterior {
 
     /** Effective sample size {@code 1 / Σ πⱼ²}. */
     public double effectiveSampleSize() {
-        double s = 0;
-        for (double w : weights) {
-            s += w * w;
-        }
-        return 1.0 / s;
+        return Belief.effectiveSampleSize(weights);
     }
 
     /** Particle j as an array. */
