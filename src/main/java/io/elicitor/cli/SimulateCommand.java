@@ -1,7 +1,6 @@
 package io.elicitor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.elicitor.catalog.Catalog;
 import io.elicitor.catalog.CatalogLoader;
 import io.elicitor.catalog.CatalogRegistry;
@@ -16,6 +15,7 @@ import io.elicitor.simulation.HttpRunner;
 import io.elicitor.simulation.InProcessRunner;
 import io.elicitor.simulation.PairedDifference;
 import io.elicitor.simulation.RegretPlot;
+import io.elicitor.simulation.RehearsalResults;
 import io.elicitor.simulation.RunComparison;
 import io.elicitor.simulation.SimulatedUser;
 import io.elicitor.simulation.Simulation;
@@ -27,14 +27,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -146,7 +142,7 @@ final class SimulateCommand implements Callable<Integer> {
         UserRunner runner = viaHttp == null
                 ? new InProcessRunner(entry.search(), entry.prior(), settings, registry, slate, queries, noiseless)
                 : new HttpRunner(viaHttp, catalog, slate, queries, lambda, noiseless);
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threads();
         Simulation sim = new Simulation(runner, users, strategies, seed, n);
 
         var config = new SimulationResults.Config(catalog.id(), catalog.version(), catalog.size(), catalog.dimension(),
@@ -198,34 +194,13 @@ final class SimulateCommand implements Callable<Integer> {
         List<SimulatedUser> users = users(catalog, entry);
         String key = adminKey != null ? adminKey : System.getenv("ELICITOR_ADMIN_KEY");
         ExperimentRehearsal rehearsal = new ExperimentRehearsal(viaHttp, key, catalog, queries, lambda, noiseless, seed);
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        List<Future<ExperimentRehearsal.SessionOutcome>> futures = new ArrayList<>();
         try (ProgressBar bar = Progress.bar("rehearse", users.size())) {
-            for (int u = 0; u < users.size(); u++) {
-                int user = u;
-                futures.add(pool.submit(() -> {
-                    ExperimentRehearsal.SessionOutcome o = rehearsal.run(user, users.get(user));
-                    bar.step();
-                    return o;
-                }));
-            }
-            List<ExperimentRehearsal.SessionOutcome> outcomes = new ArrayList<>();
-            for (Future<ExperimentRehearsal.SessionOutcome> f : futures) {
-                outcomes.add(f.get());
-            }
-            var results = rehearsal.results(experiment);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("experiment", results);
-            result.put("arms", results.path("arms"));
-            result.put("sampleRatioMismatch", results.path("sampleRatioMismatch").asBoolean());
-            result.put("sessions", outcomes);
-            result.put("config", Map.of("viaHttp", viaHttp.toString(), "experiment", experiment, "users", users.size(),
-                    "queries", queries, "lambda", lambda, "noiseless", noiseless, "seed", seed));
-            result.put("seconds", (System.nanoTime() - started) / 1e9);
+            var outcomes = rehearsal.runAll(users, threads(), bar::step);
+            RehearsalResults result = rehearsal.report(experiment, outcomes, started);
             if (out != null) {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
+                result.write(out);
             }
+            JsonNode results = result.experiment();
             System.out.printf(Locale.ROOT, "%-16s %-16s %8s %10s %17s%n", "arm", "strategy", "sessions", "accepted", "95% interval");
             for (var arm : results.path("arms")) {
                 System.out.printf(Locale.ROOT, "%-16s %-16s %8d %10.3f    [%.3f, %.3f]%n", arm.path("name").asText(),
@@ -239,10 +214,13 @@ final class SimulateCommand implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "sample ratio mismatch: %s (p = %.3g)%n", results.path("sampleRatioMismatch").asBoolean(),
                     results.path("sampleRatioPValue").asDouble());
-        } finally {
-            pool.shutdownNow();
         }
         return 0;
+    }
+
+    /** {@code --threads}, else the number of cores. */
+    private int threads() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     private int syntheticCount() {
