@@ -1,6 +1,5 @@
 package io.elicitor.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.elicitor.catalog.Catalog;
 import io.elicitor.catalog.CatalogLoader;
 import io.elicitor.catalog.CatalogRegistry;
@@ -13,14 +12,12 @@ import io.elicitor.evoi.strategy.ExhaustiveStrategy;
 import io.elicitor.simulation.ExperimentRehearsal;
 import io.elicitor.simulation.HttpRunner;
 import io.elicitor.simulation.InProcessRunner;
-import io.elicitor.simulation.PairedDifference;
 import io.elicitor.simulation.RegretPlot;
 import io.elicitor.simulation.RehearsalResults;
 import io.elicitor.simulation.RunComparison;
 import io.elicitor.simulation.SimulatedUser;
 import io.elicitor.simulation.Simulation;
 import io.elicitor.simulation.SimulationResults;
-import io.elicitor.simulation.StrategySummary;
 import io.elicitor.simulation.UserRunner;
 import java.io.InputStream;
 import java.net.URI;
@@ -29,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ProgressBar;
@@ -164,16 +160,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         finished.set(true);
         SimulationResults result = write(sim, config, started, true);
-        System.out.println(table(result.strategies()));
-        System.out.print(pairedTable(result.paired(), null));
-        System.out.print(pairedTable(result.pairedWithPlain(), "the same strategy without its @factor"));
-        if (result.comparedTo() != null) {
-            System.out.print(pairedTable(result.comparedTo().paired(), "the same strategy in " + compareTo));
-            result.comparedTo().changedUsers().forEach((name, changed) -> System.out.printf(Locale.ROOT,
-                    "  %-16s users whose curve differs from there (by > %.0e at some t): %d of %d%n", name,
-                    RunComparison.SAME_PATH, changed, users.size()));
-            System.out.println();
-        }
+        System.out.print(SimulateTables.of(result));
         System.out.printf(Locale.ROOT, "%d users x %d strategies in %.1f s%s%n", users.size(), strategies.size(),
                 result.seconds(), out == null ? "" : "; results in " + out);
         if (plot != null) {
@@ -200,20 +187,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (out != null) {
                 result.write(out);
             }
-            JsonNode results = result.experiment();
-            System.out.printf(Locale.ROOT, "%-16s %-16s %8s %10s %17s%n", "arm", "strategy", "sessions", "accepted", "95% interval");
-            for (var arm : results.path("arms")) {
-                System.out.printf(Locale.ROOT, "%-16s %-16s %8d %10.3f    [%.3f, %.3f]%n", arm.path("name").asText(),
-                        arm.path("strategy").asText(), arm.path("sessions").asLong(), arm.path("acceptanceRate").asDouble(),
-                        arm.path("acceptanceLow").asDouble(), arm.path("acceptanceHigh").asDouble());
-            }
-            for (var c : results.path("comparisons")) {
-                System.out.printf(Locale.ROOT, "%s - %s: %+.3f [%+.3f, %+.3f], always-valid p = %.4g%n", c.path("arm").asText(),
-                        c.path("control").asText(), c.path("difference").asDouble(), c.path("differenceLow").asDouble(),
-                        c.path("differenceHigh").asDouble(), c.path("alwaysValidPValue").asDouble());
-            }
-            System.out.printf(Locale.ROOT, "sample ratio mismatch: %s (p = %.3g)%n", results.path("sampleRatioMismatch").asBoolean(),
-                    results.path("sampleRatioPValue").asDouble());
+            System.out.print(SimulateTables.rehearsal(result.experiment()));
         }
         return 0;
     }
@@ -273,35 +247,5 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         return result;
-    }
-
-    /** The paired differences at t = T, one line each, under a heading naming {@code against} (default: their reference). */
-    private static String pairedTable(Map<String, PairedDifference> paired, String against) {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, PairedDifference> e : paired.entrySet()) {
-            PairedDifference d = e.getValue();
-            int last = d.difference().length - 1;
-            if (b.length() == 0) {
-                b.append(String.format(Locale.ROOT, "paired regret difference at t=T, strategy minus %s (95%% interval):%n",
-                        against == null ? d.reference() : against));
-            }
-            b.append(String.format(Locale.ROOT, "  %-16s %+8.4f [%+.4f, %+.4f]%n", e.getKey(), d.difference()[last],
-                    d.low()[last], d.high()[last]));
-        }
-        return b.append(b.length() > 0 ? "\n" : "").toString();
-    }
-
-    private static String table(Map<String, StrategySummary> summaries) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-16s %6s %16s %16s %8s %8s %9s %9s%n",
-                "strategy", "users", "regret t=0", "regret t=T", "ratio", "top10", "ms p50", "ms p99"));
-        for (Map.Entry<String, StrategySummary> e : summaries.entrySet()) {
-            StrategySummary s = e.getValue();
-            int last = s.regret().length - 1;
-            b.append(String.format(Locale.ROOT, "%-16s %6d %8.3f ± %5.3f %8.3f ± %5.3f %8.3f %8.3f %9.2f %9.2f%n", e.getKey(),
-                    s.users(), s.regret()[0], s.regretHigh()[0] - s.regret()[0], s.regret()[last],
-                    s.regretHigh()[last] - s.regret()[last], s.regretRatio()[last], s.top10(), s.msPerQueryP50(),
-                    s.msPerQueryP99()));
-        }
-        return b.toString();
     }
 }
