@@ -1,9 +1,5 @@
 package io.elicitor.cli;
 
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.elicitor.catalog.Catalog;
 import io.elicitor.catalog.CatalogLoader;
 import io.elicitor.catalog.CatalogRegistry;
@@ -16,27 +12,21 @@ import io.elicitor.evoi.strategy.ExhaustiveStrategy;
 import io.elicitor.simulation.ExperimentRehearsal;
 import io.elicitor.simulation.HttpRunner;
 import io.elicitor.simulation.InProcessRunner;
-import io.elicitor.simulation.PairedDifference;
 import io.elicitor.simulation.RegretPlot;
+import io.elicitor.simulation.RehearsalResults;
 import io.elicitor.simulation.RunComparison;
 import io.elicitor.simulation.SimulatedUser;
 import io.elicitor.simulation.Simulation;
-import io.elicitor.simulation.StrategySummary;
+import io.elicitor.simulation.SimulationResults;
 import io.elicitor.simulation.UserRunner;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -103,8 +93,8 @@ final class SimulateCommand implements Callable<Integer> {
             + " machine or settings): also report each strategy's regret minus its regret there, user by user.")
     Path compareTo;
 
-    /** The earlier run's per-user regret curves, by strategy, when {@code --compare-to} is given. */
-    private Map<String, double[][]> earlier;
+    /** The earlier run, when {@code --compare-to} is given. */
+    private SimulationResults earlier;
 
     @Option(names = "--via-http", description = "Drive a running service at this URL instead of the engine in process.")
     URI viaHttp;
@@ -138,38 +128,24 @@ final class SimulateCommand implements Callable<Integer> {
         String fingerprint = RunComparison.fingerprint(catalog.id(), catalog.version(), usersFile, maxUsers, syntheticCount(),
                 seed, queries);
         if (compareTo != null) {
-            earlier = readEarlier(compareTo, fingerprint);
+            try {
+                earlier = SimulationResults.readToPairWith(compareTo, fingerprint);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--compare-to " + e.getMessage());
+            }
         }
         EngineSettings settings = EngineSettings.defaults().withLambda(lambda).withParticles(particles);
         UserRunner runner = viaHttp == null
                 ? new InProcessRunner(entry.search(), entry.prior(), settings, registry, slate, queries, noiseless)
                 : new HttpRunner(viaHttp, catalog, slate, queries, lambda, noiseless);
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threads();
         Simulation sim = new Simulation(runner, users, strategies, seed, n);
 
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("catalog", catalog.id());
-        config.put("catalogVersion", catalog.version());
-        config.put("items", catalog.size());
-        config.put("dimension", catalog.dimension());
-        config.put("prior", entry.priorDescription());
-        config.put("users", users.size());
-        config.put("usersFile", usersFile == null ? null : usersFile.toString());
-        config.put("syntheticUsers", syntheticCount());
-        config.put("queries", queries);
-        config.put("slate", slate);
-        config.put("lambda", lambda);
-        config.put("noiseless", noiseless);
-        config.put("particles", particles);
-        config.put("poolMeanTop", settings.poolMeanTop());
-        config.put("poolSamples", settings.poolSamples());
-        config.put("exhaustiveMaxSlates", exhaustiveMaxSlates);
-        config.put("seed", seed);
-        config.put("threads", n);
-        config.put("viaHttp", viaHttp == null ? null : viaHttp.toString());
-        config.put("strategies", strategies);
-        config.put("usersFingerprint", fingerprint);
-        config.put("compareTo", compareTo == null ? null : compareTo.toString());
+        var config = new SimulationResults.Config(catalog.id(), catalog.version(), catalog.size(), catalog.dimension(),
+                entry.priorDescription(), users.size(), usersFile == null ? null : usersFile.toString(), syntheticCount(),
+                queries, slate, lambda, noiseless, particles, settings.poolMeanTop(), settings.poolSamples(),
+                exhaustiveMaxSlates, seed, n, viaHttp == null ? null : viaHttp.toString(), strategies, fingerprint,
+                compareTo == null ? null : compareTo.toString());
 
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
@@ -183,23 +159,12 @@ final class SimulateCommand implements Callable<Integer> {
             sim.run(bar::step, s -> write(sim, config, started, false));
         }
         finished.set(true);
-        Map<String, Object> result = write(sim, config, started, true);
-        System.out.println(table(sim.summaries()));
-        System.out.print(pairedTable(sim.pairedDifferences(), null));
-        System.out.print(pairedTable(sim.pairedWithPlain(), "the same strategy without its @factor"));
-        if (earlier != null) {
-            Map<String, double[][]> curves = sim.regretsByUser();
-            System.out.print(pairedTable(RunComparison.against(curves, earlier, compareTo.toString()),
-                    "the same strategy in " + compareTo));
-            RunComparison.changedUsers(curves, earlier).forEach((name, changed) -> System.out.printf(Locale.ROOT,
-                    "  %-16s users whose curve differs from there (by > %.0e at some t): %d of %d%n", name,
-                    RunComparison.SAME_PATH, changed, users.size()));
-            System.out.println();
-        }
+        SimulationResults result = write(sim, config, started, true);
+        System.out.print(SimulateTables.of(result));
         System.out.printf(Locale.ROOT, "%d users x %d strategies in %.1f s%s%n", users.size(), strategies.size(),
-                (double) result.get("seconds"), out == null ? "" : "; results in " + out);
+                result.seconds(), out == null ? "" : "; results in " + out);
         if (plot != null) {
-            RegretPlot.write(sim.summaries(), String.format(Locale.ROOT, "%s: %d users, k=%d, lambda=%s, M=%d",
+            RegretPlot.write(result.strategies(), String.format(Locale.ROOT, "%s: %d users, k=%d, lambda=%s, M=%d",
                     catalog.id(), users.size(), slate, lambda, particles), plot);
         }
         return 0;
@@ -216,51 +181,20 @@ final class SimulateCommand implements Callable<Integer> {
         List<SimulatedUser> users = users(catalog, entry);
         String key = adminKey != null ? adminKey : System.getenv("ELICITOR_ADMIN_KEY");
         ExperimentRehearsal rehearsal = new ExperimentRehearsal(viaHttp, key, catalog, queries, lambda, noiseless, seed);
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        List<Future<ExperimentRehearsal.SessionOutcome>> futures = new ArrayList<>();
         try (ProgressBar bar = Progress.bar("rehearse", users.size())) {
-            for (int u = 0; u < users.size(); u++) {
-                int user = u;
-                futures.add(pool.submit(() -> {
-                    ExperimentRehearsal.SessionOutcome o = rehearsal.run(user, users.get(user));
-                    bar.step();
-                    return o;
-                }));
-            }
-            List<ExperimentRehearsal.SessionOutcome> outcomes = new ArrayList<>();
-            for (Future<ExperimentRehearsal.SessionOutcome> f : futures) {
-                outcomes.add(f.get());
-            }
-            var results = rehearsal.results(experiment);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("experiment", results);
-            result.put("arms", results.path("arms"));
-            result.put("sampleRatioMismatch", results.path("sampleRatioMismatch").asBoolean());
-            result.put("sessions", outcomes);
-            result.put("config", Map.of("viaHttp", viaHttp.toString(), "experiment", experiment, "users", users.size(),
-                    "queries", queries, "lambda", lambda, "noiseless", noiseless, "seed", seed));
-            result.put("seconds", (System.nanoTime() - started) / 1e9);
+            var outcomes = rehearsal.runAll(users, threads(), bar::step);
+            RehearsalResults result = rehearsal.report(experiment, outcomes, started);
             if (out != null) {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
+                result.write(out);
             }
-            System.out.printf(Locale.ROOT, "%-16s %-16s %8s %10s %17s%n", "arm", "strategy", "sessions", "accepted", "95% interval");
-            for (var arm : results.path("arms")) {
-                System.out.printf(Locale.ROOT, "%-16s %-16s %8d %10.3f    [%.3f, %.3f]%n", arm.path("name").asText(),
-                        arm.path("strategy").asText(), arm.path("sessions").asLong(), arm.path("acceptanceRate").asDouble(),
-                        arm.path("acceptanceLow").asDouble(), arm.path("acceptanceHigh").asDouble());
-            }
-            for (var c : results.path("comparisons")) {
-                System.out.printf(Locale.ROOT, "%s - %s: %+.3f [%+.3f, %+.3f], always-valid p = %.4g%n", c.path("arm").asText(),
-                        c.path("control").asText(), c.path("difference").asDouble(), c.path("differenceLow").asDouble(),
-                        c.path("differenceHigh").asDouble(), c.path("alwaysValidPValue").asDouble());
-            }
-            System.out.printf(Locale.ROOT, "sample ratio mismatch: %s (p = %.3g)%n", results.path("sampleRatioMismatch").asBoolean(),
-                    results.path("sampleRatioPValue").asDouble());
-        } finally {
-            pool.shutdownNow();
+            System.out.print(SimulateTables.rehearsal(result.experiment()));
         }
         return 0;
+    }
+
+    /** {@code --threads}, else the number of cores. */
+    private int threads() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     private int syntheticCount() {
@@ -296,108 +230,22 @@ final class SimulateCommand implements Callable<Integer> {
         return lambdaOption != null ? lambdaOption : catalog.lambda().orElse(EngineSettings.defaults().lambda());
     }
 
-    /**
-     * The per-user regret curves of an earlier results file, refusing one whose users, seeds or T differ from
-     * this run's (their pairing would be meaningless).
-     */
-    private static Map<String, double[][]> readEarlier(Path file, String fingerprint) throws java.io.IOException {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("--compare-to " + file + ": cannot read it as JSON: " + e.getMessage());
-        }
-        String theirs = root.path("config").path("usersFingerprint").asText(null);
-        if (theirs == null || !root.path("perUserRegret").isObject()) {
-            throw new IllegalArgumentException("--compare-to " + file + ": no per-user results in it (written by an"
-                    + " older simulate?); rerun that side with this version");
-        }
-        if (!theirs.equals(fingerprint)) {
-            throw new IllegalArgumentException("--compare-to " + file + ": it simulated other users, seeds or number of"
-                    + " answers (usersFingerprint differs), so its users cannot be paired with this run's");
-        }
-        Map<String, double[][]> out = new LinkedHashMap<>();
-        for (var e : (Iterable<Map.Entry<String, JsonNode>>) root.path("perUserRegret")::fields) {
-            JsonNode users = e.getValue();
-            double[][] curves = new double[users.size()][];
-            for (int u = 0; u < users.size(); u++) {
-                JsonNode c = users.get(u);
-                if (!c.isNull()) {
-                    curves[u] = new double[c.size()];
-                    for (int t = 0; t < c.size(); t++) {
-                        curves[u][t] = c.get(t).asDouble();
-                    }
-                }
-            }
-            out.put(e.getKey(), curves);
-        }
-        return out;
-    }
-
     /** The catalog to simulate on: {@code --catalog}, or the bundled cars. */
     private Catalog catalog() throws Exception {
         return catalogDir == null ? CatalogLoader.loadResource("catalogs/cars") : CatalogLoader.load(catalogDir);
     }
 
-    private synchronized Map<String, Object> write(Simulation sim, Map<String, Object> config, long started, boolean complete) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("strategies", sim.summaries());
-        result.put("paired", sim.pairedDifferences());
-        result.put("pairedWithPlain", sim.pairedWithPlain());
-        Map<String, double[][]> curves = sim.regretsByUser();
-        if (earlier != null) {
-            Map<String, Object> compared = new LinkedHashMap<>();
-            compared.put("file", compareTo.toString());
-            compared.put("paired", RunComparison.against(curves, earlier, compareTo.toString()));
-            compared.put("changedUsers", RunComparison.changedUsers(curves, earlier));
-            result.put("comparedTo", compared);
-        }
-        result.put("perUserRegret", curves);
-        result.put("config", config);
-        result.put("complete", complete && sim.complete());
-        result.put("seconds", (System.nanoTime() - started) / 1e9);
+    /** The results so far, written to {@code --out} if given; a failed write is reported and the run goes on. */
+    private synchronized SimulationResults write(Simulation sim, SimulationResults.Config config, long started,
+                                                 boolean complete) {
+        SimulationResults result = SimulationResults.of(sim, config, earlier, complete, (System.nanoTime() - started) / 1e9);
         if (out != null) {
             try {
-                Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-                // Indented objects, but each array on one line: per-user curves would otherwise take a line a number.
-                DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
-                printer.indentArraysWith(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
-                new ObjectMapper().writer(printer).writeValue(tmp.toFile(), result);
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                result.write(out);
             } catch (Exception e) {
                 System.err.println("cannot write " + out + ": " + e.getMessage());
             }
         }
         return result;
-    }
-
-    /** The paired differences at t = T, one line each, under a heading naming {@code against} (default: their reference). */
-    private static String pairedTable(Map<String, PairedDifference> paired, String against) {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, PairedDifference> e : paired.entrySet()) {
-            PairedDifference d = e.getValue();
-            int last = d.difference().length - 1;
-            if (b.length() == 0) {
-                b.append(String.format(Locale.ROOT, "paired regret difference at t=T, strategy minus %s (95%% interval):%n",
-                        against == null ? d.reference() : against));
-            }
-            b.append(String.format(Locale.ROOT, "  %-16s %+8.4f [%+.4f, %+.4f]%n", e.getKey(), d.difference()[last],
-                    d.low()[last], d.high()[last]));
-        }
-        return b.append(b.length() > 0 ? "\n" : "").toString();
-    }
-
-    private static String table(Map<String, StrategySummary> summaries) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-16s %6s %16s %16s %8s %8s %9s %9s%n",
-                "strategy", "users", "regret t=0", "regret t=T", "ratio", "top10", "ms p50", "ms p99"));
-        for (Map.Entry<String, StrategySummary> e : summaries.entrySet()) {
-            StrategySummary s = e.getValue();
-            int last = s.regret().length - 1;
-            b.append(String.format(Locale.ROOT, "%-16s %6d %8.3f ± %5.3f %8.3f ± %5.3f %8.3f %8.3f %9.2f %9.2f%n", e.getKey(),
-                    s.users(), s.regret()[0], s.regretHigh()[0] - s.regret()[0], s.regret()[last],
-                    s.regretHigh()[last] - s.regret()[last], s.regretRatio()[last], s.top10(), s.msPerQueryP50(),
-                    s.msPerQueryP99()));
-        }
-        return b.toString();
     }
 }

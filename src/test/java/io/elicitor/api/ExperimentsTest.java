@@ -1,6 +1,7 @@
 package io.elicitor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.Seeds;
 import io.elicitor.evoi.planner.EngineSettings;
@@ -12,13 +13,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import static org.hamcrest.Matchers.equalTo;
@@ -185,21 +186,30 @@ class ExperimentsTest {
         int n = 400;
         List<SimulatedUser> users = SimulatedUser.drawnFrom(cars.prior(), n, Seeds.random(2024, 1), cars.catalog().vectors());
         ExperimentRehearsal rehearsal = new ExperimentRehearsal(base, KEY, cars.catalog(), 10, settings.lambda(), false, 2024);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<ExperimentRehearsal.SessionOutcome>> futures = new ArrayList<>();
-        for (int u = 0; u < n; u++) {
-            SimulatedUser user = users.get(u);
-            int unit = u;
-            futures.add(pool.submit(() -> rehearsal.run(unit, user)));
-        }
+        AtomicInteger done = new AtomicInteger();
+        List<ExperimentRehearsal.SessionOutcome> outcomes = rehearsal.runAll(users, 4, done::incrementAndGet);
+        assertEquals(n, done.get(), "told after every user");
         Map<String, String> armOf = new HashMap<>();
-        for (Future<ExperimentRehearsal.SessionOutcome> f : futures) {
-            ExperimentRehearsal.SessionOutcome o = f.get();
+        for (int u = 0; u < n; u++) {
+            ExperimentRehearsal.SessionOutcome o = outcomes.get(u);
+            assertEquals(rehearsal.userKey(u), o.userKey(), "outcomes in user order");
             armOf.put(o.userKey(), o.arm());
         }
-        pool.shutdown();
 
-        JsonNode results = rehearsal.results(id);
+        // What simulate --experiment --out writes: the experiment's results, then the sessions rehearsed.
+        Path out = Files.createTempFile("rehearsal", ".json");
+        rehearsal.report(id, outcomes, System.nanoTime()).write(out);
+        JsonNode written = new ObjectMapper().readTree(out.toFile());
+        Files.delete(out);
+        List<String> fields = new ArrayList<>();
+        written.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("experiment", "arms", "sampleRatioMismatch", "sessions", "config", "seconds"), fields);
+        assertEquals(n, written.path("sessions").size());
+        assertEquals(rehearsal.userKey(7), written.path("sessions").get(7).path("userKey").asText());
+        assertEquals(n, written.path("config").path("users").asInt());
+        assertEquals(id, written.path("config").path("experiment").asText());
+        JsonNode results = written.path("experiment");
+        assertEquals(results.path("arms"), written.path("arms"));
         JsonNode control = results.path("arms").get(0);
         JsonNode evoi = results.path("arms").get(1);
         assertEquals(n, control.path("sessions").asInt() + evoi.path("sessions").asInt());
