@@ -109,6 +109,17 @@ public final class AnnInnerProductSearch implements InnerProductSearch {
 
     /** Builds the indexes over the items (all cores; minutes for a million items). */
     public static AnnInnerProductSearch build(ItemMatrix items, Settings settings) {
+        return build(items, settings, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The same, building each graph on {@code threads} threads. With more than one the insertion order, and so
+     * the graph, depends on scheduling; with one the same items give the same index every time.
+     */
+    public static AnnInnerProductSearch build(ItemMatrix items, Settings settings, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(settings, "settings");
         long start = System.nanoTime();
@@ -144,7 +155,6 @@ public final class AnnInnerProductSearch implements InnerProductSearch {
             bounds.get(bounds.size() - 1)[1] = n;
         }
         List<Range> ranges = new ArrayList<>(bounds.size());
-        int threads = Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             for (int[] b : bounds) {
