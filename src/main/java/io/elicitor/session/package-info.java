@@ -1,5 +1,5 @@
 /**
- * How a session runs, by job:
+ * How a session runs, one type per job:
  * <ul>
  *   <li>{@link io.elicitor.session.SessionCreation}: validates a new session's request and settles what an
  *       experiment arm ({@link io.elicitor.session.Enrolment}), the request and the defaults say, in that order;
