@@ -95,6 +95,24 @@ class DurableSessionsTest {
     }
 
     @Test
+    void aCachedBeliefInTheEarlierFormatIsRebuiltFromTheLog() {
+        String sid = ApiClient.createSession(Map.of("seed", 9090, "slateSize", 2));
+        play(sid, 2, 0);
+        byte[] current = cachedPosterior(sid);
+        String viewBefore = view(sid);
+        // What a cache written before the mean was stored holds: "EPS1", M, d, particles and weights, no mean.
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(current).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int m = header.getInt(4);
+        int d = header.getInt(8);
+        byte[] old = java.util.Arrays.copyOf(current, 12 + 4 * m * d + 8 * m);
+        java.nio.ByteBuffer.wrap(old).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0, 0x31535045);
+        await(() -> redis.send(Request.cmd(Command.SET).arg("elicitor:{" + sid + "}:posterior")
+                .arg(io.vertx.mutiny.core.buffer.Buffer.buffer(old))));
+        assertEquals(viewBefore, view(sid), "the session reads as before, rebuilt from the log");
+        assertArrayEquals(current, cachedPosterior(sid), "and is cached again in the current form");
+    }
+
+    @Test
     void theLogAloneRebuildsTheCachedState() {
         String sid = ApiClient.createSession(Map.of("seed", 77, "slateSize", 2));
         play(sid, 4, 1);

@@ -61,29 +61,31 @@ public final class SessionCache {
     }
 
     /**
-     * The cached state, or empty when Redis does not have it (never cached, expired, evicted, flushed) or holds it
-     * in an earlier format.
+     * The cached state, or empty when Redis does not have it (never cached, expired, evicted, flushed). An entry an
+     * earlier version of the service wrote in an older belief format is dropped and reads as empty: the caller
+     * rebuilds the state from the log, and since the entry is gone, caching the rebuilt state succeeds (a put only
+     * writes over an older version, and the old entry holds the same one).
      */
     public Uni<Optional<SessionState>> get(String sessionId) {
         Request mget = Request.cmd(Command.MGET).arg(key(sessionId, "version")).arg(key(sessionId, "state"))
                 .arg(key(sessionId, "posterior"));
-        return redis.send(mget).map(r -> {
+        return redis.send(mget).flatMap(r -> {
             if (r == null || r.size() < 3 || r.get(0) == null || r.get(1) == null || r.get(2) == null) {
-                return Optional.empty();
+                return Uni.createFrom().item(Optional.<SessionState>empty());
             }
-            long version = r.get(0).toLong();
             byte[] belief = r.get(2).toBytes();
             if (!BeliefCodec.isCurrent(belief)) {
-                return Optional.empty();
+                return evict(sessionId).replaceWith(Optional.<SessionState>empty());
             }
+            long version = r.get(0).toLong();
             Snapshot s = read(r.get(1));
             if (s.version() != version) {
-                return Optional.empty();
+                return Uni.createFrom().item(Optional.<SessionState>empty());
             }
-            return Optional.of(new SessionState(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(),
-                    s.strategy(), s.userKey(), s.seed(), s.params(), s.assignment(), s.version(), Instant.parse(s.createdAt()),
-                    Instant.parse(s.updatedAt()), s.filter(), BeliefCodec.decode(belief), s.pending(),
-                    s.answers()));
+            return Uni.createFrom().item(Optional.of(new SessionState(s.sessionId(), s.catalogId(), s.catalogVersion(),
+                    s.slateSize(), s.strategy(), s.userKey(), s.seed(), s.params(), s.assignment(), s.version(),
+                    Instant.parse(s.createdAt()), Instant.parse(s.updatedAt()), s.filter(), BeliefCodec.decode(belief),
+                    s.pending(), s.answers())));
         });
     }
 
