@@ -64,6 +64,11 @@ public final class Catalog {
         return manifest.lambda() == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(manifest.lambda());
     }
 
+    /** How the vector columns read back as attributes, when the catalog was built from an attribute table. */
+    public java.util.Optional<AttributeSchema> schema() {
+        return java.util.Optional.ofNullable(manifest.schema());
+    }
+
     /** Number of items. */
     public int size() {
         return items.size();

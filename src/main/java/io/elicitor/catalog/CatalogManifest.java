@@ -20,11 +20,20 @@ import java.util.Map;
  * @param lambda optional inverse temperature of the choice model on this catalog's utility scale (answers are
  *               {@code R(i|Q; w) ∝ exp(λ w·qᵢ)}); sessions on the catalog use it unless an experiment arm sets
  *               one. {@code embed --ratings} calibrates it; absent, the service's {@code elicitor.lambda} applies
+ * @param schema optional: how the vector columns relate to the source table's attributes (attribute catalogs;
+ *               {@code embed --attributes} writes it), so that any vector reads back in the original units
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record CatalogManifest(String id, String version, String title, int dimension, int itemCount, Files files,
-                              Map<String, Object> provenance, Map<String, Object> vectors, Double lambda) {
+                              Map<String, Object> provenance, Map<String, Object> vectors, Double lambda,
+                              AttributeSchema schema) {
+
+    /** A manifest without an attribute schema (a ratings or synthetic catalog). */
+    public CatalogManifest(String id, String version, String title, int dimension, int itemCount, Files files,
+                           Map<String, Object> provenance, Map<String, Object> vectors, Double lambda) {
+        this(id, version, title, dimension, itemCount, files, provenance, vectors, lambda, null);
+    }
 
     /**
      * File names of a catalog.
@@ -44,7 +53,8 @@ public record CatalogManifest(String id, String version, String title, int dimen
 
     /** The same manifest with another {@code lambda}. */
     public CatalogManifest withLambda(Double newLambda) {
-        return new CatalogManifest(id, version, title, dimension, itemCount, files, provenance, vectors, newLambda);
+        return new CatalogManifest(id, version, title, dimension, itemCount, files, provenance, vectors, newLambda,
+                schema);
     }
 
     /** Every problem with the manifest's own fields; empty when it is well formed. */
@@ -69,6 +79,9 @@ public record CatalogManifest(String id, String version, String title, int dimen
         }
         if (lambda != null && !(lambda > 0 && lambda <= io.elicitor.evoi.belief.LambdaCalibration.MAX_LAMBDA)) {
             p.add("field 'lambda' must be in (0, " + (int) io.elicitor.evoi.belief.LambdaCalibration.MAX_LAMBDA + "], got " + lambda);
+        }
+        if (schema != null) {
+            p.addAll(schema.problems(dimension));
         }
         return p;
     }

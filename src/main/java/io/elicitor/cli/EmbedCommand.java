@@ -262,7 +262,7 @@ final class EmbedCommand implements Callable<Integer> {
                 + (categorical.isEmpty() ? "" : " --categorical " + String.join(",", categorical))
                 + " --title " + title + (id == null ? "" : " --id " + id) + " --out " + out);
         CatalogManifest manifest = new CatalogManifest(cid, catalogVersion, catalogTitle, result.dimension(),
-                result.items().size(), CatalogManifest.Files.standard(), provenance, vectors, null);
+                result.items().size(), CatalogManifest.Files.standard(), provenance, vectors, null, result.schema());
         CatalogWriter.write(out, manifest, result.items(), result.vectors());
         System.out.printf("wrote %s: %d items, dimension %d, imputed %s%n", out, result.items().size(),
                 result.dimension(), result.imputed());

@@ -1,5 +1,6 @@
 package io.elicitor.catalog.embed;
 
+import io.elicitor.catalog.AttributeSchema;
 import io.elicitor.catalog.CatalogException;
 import io.elicitor.catalog.Item;
 import java.time.LocalDate;
@@ -47,9 +48,10 @@ public final class AttributeEmbedder {
      * @param imputed number of imputed values per numeric column
      * @param means column means used for standardising
      * @param stds column standard deviations used for standardising
+     * @param schema how each vector column reads back as an attribute value
      */
     public record Result(List<Item> items, float[] vectors, List<String> columns, Map<String, Integer> imputed,
-                         Map<String, Double> means, Map<String, Double> stds) {
+                         Map<String, Double> means, Map<String, Double> stds, AttributeSchema schema) {
         /** Dimension d. */
         public int dimension() {
             return columns.size();
@@ -67,6 +69,8 @@ public final class AttributeEmbedder {
         Map<String, Double> means = new LinkedHashMap<>();
         Map<String, Double> stds = new LinkedHashMap<>();
         List<double[]> numericValues = new ArrayList<>();
+        List<AttributeSchema.Attribute> described = new ArrayList<>();
+        List<AttributeSchema.Column> describedColumns = new ArrayList<>();
         for (String col : numeric) {
             double[] v = new double[n];
             boolean[] present = new boolean[n];
@@ -93,6 +97,8 @@ public final class AttributeEmbedder {
                 ss += (v[r] - mean) * (v[r] - mean);
             }
             double std = Math.sqrt(ss / n);
+            described.add(describe(col, v, present, mean, std));
+            describedColumns.add(new AttributeSchema.Column(col, null));
             for (int r = 0; r < n; r++) {
                 v[r] = std > 0 ? (v[r] - mean) / std : 0.0;
             }
@@ -110,8 +116,10 @@ public final class AttributeEmbedder {
             }
             List<String> ordered = new ArrayList<>(levels);
             levelsPerColumn.add(ordered);
+            described.add(AttributeSchema.Attribute.categorical(col, ordered));
             for (String l : ordered) {
                 columns.add(col + "=" + l);
+                describedColumns.add(new AttributeSchema.Column(col, l));
             }
         }
         int d = columns.size();
@@ -153,7 +161,32 @@ public final class AttributeEmbedder {
             }
             items.add(new Item(id, title == null ? id : String.valueOf(title), attributes));
         }
-        return new Result(items, vectors, columns, imputed, means, stds);
+        return new Result(items, vectors, columns, imputed, means, stds, new AttributeSchema(described, describedColumns));
+    }
+
+    /**
+     * A numeric attribute as the schema records it: the standardisation, the observed range and the fewest decimals
+     * (up to 6) that write every observed value. Called before {@code v} is standardised.
+     */
+    private static AttributeSchema.Attribute describe(String col, double[] v, boolean[] present, double mean, double std) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int decimals = 0;
+        for (int r = 0; r < v.length; r++) {
+            if (present[r]) {
+                min = Math.min(min, v[r]);
+                max = Math.max(max, v[r]);
+                while (decimals < 6 && !writesExactly(v[r], decimals)) {
+                    decimals++;
+                }
+            }
+        }
+        return AttributeSchema.Attribute.numeric(col, mean, std, min, max, decimals);
+    }
+
+    private static boolean writesExactly(double x, int decimals) {
+        double scaled = x * Math.pow(10, decimals);
+        return Math.abs(scaled - Math.rint(scaled)) <= 1e-6 * Math.max(1, Math.abs(scaled));
     }
 
     private static String level(Object v) {
