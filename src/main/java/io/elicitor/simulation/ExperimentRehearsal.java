@@ -107,9 +107,15 @@ public final class ExperimentRehearsal {
      */
     public RehearsalResults report(String experimentId, List<SessionOutcome> sessions, long startedNanos) {
         JsonNode results = results(experimentId);
-        // Map.of, as simulate has always written it: scripts must not rely on the order of these keys.
-        Map<String, Object> config = Map.of("viaHttp", base.toString(), "experiment", experimentId, "users", sessions.size(),
-                "queries", queries, "lambda", lambda, "noiseless", noiseless, "seed", seed);
+        // In a fixed order, so that two rehearsals of the same experiment write the same file (Map.of's order varies).
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("viaHttp", base.toString());
+        config.put("experiment", experimentId);
+        config.put("users", sessions.size());
+        config.put("queries", queries);
+        config.put("lambda", lambda);
+        config.put("noiseless", noiseless);
+        config.put("seed", seed);
         return new RehearsalResults(results, results.path("arms"), results.path("sampleRatioMismatch").asBoolean(), sessions,
                 config, (System.nanoTime() - startedNanos) / 1e9);
     }
