@@ -132,21 +132,12 @@ public final class RatingsEmbedder {
         for (Map.Entry<Integer, Integer> e : user1Index.entrySet()) {
             e.setValue(idx++);
         }
-        int m = fit.size();
-        int[] ru = new int[m];
-        int[] ri = new int[m];
-        float[] rv = new float[m];
-        for (int k = 0; k < m; k++) {
-            int p = fit.get(k);
-            ru[k] = user1Index.get(ratings.user()[p]);
-            ri[k] = itemIndex.get(ratings.item()[p]);
-            rv[k] = ratings.rating()[p];
-        }
+        Ratings.Indexed r = ratings.indexed(fit, user1Index, itemIndex);
         BiasedAls als = new BiasedAls(d, settings.lambda(), settings.iterations(), settings.seed(), settings.solver(),
                 settings.shrink());
         long t0 = System.nanoTime();
-        BiasedAls.Model model = als.fit(BiasedAls.Sparse.of(user1Index.size(), ru, ri, rv),
-                BiasedAls.Sparse.of(itemIndex.size(), ri, ru, rv), onIteration);
+        BiasedAls.Model model = als.fit(BiasedAls.Sparse.of(user1Index.size(), r.users(), r.items(), r.values()),
+                BiasedAls.Sparse.of(itemIndex.size(), r.items(), r.users(), r.values()), onIteration);
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
 
         // RMSE on group 1's held-out ratings.
@@ -203,7 +194,7 @@ public final class RatingsEmbedder {
         report.put("users", users);
         report.put("items", items);
         report.put("dimension", dim);
-        report.put("fitRatings", m);
+        report.put("fitRatings", fit.size());
         report.put("fitSeconds", round(fitSeconds));
         report.put("solveMillis", round(als.solveMillis()));
         report.put("rmseGroup1Heldout", round(rmse1));

@@ -57,18 +57,9 @@ final class UserFoldIn {
         for (Map.Entry<Integer, Integer> e : users.entrySet()) {
             e.setValue(idx++);
         }
-        int m = use.size();
-        int[] ru = new int[m];
-        int[] ri = new int[m];
-        float[] rv = new float[m];
-        for (int k = 0; k < m; k++) {
-            int p = use.get(k);
-            ru[k] = users.get(ratings.user()[p]);
-            ri[k] = itemIndex.get(ratings.item()[p]);
-            rv[k] = ratings.rating()[p];
-        }
-        double[] x = als.foldIn(BiasedAls.Sparse.of(users.size(), ru, ri, rv), model.itemFactors(), model.itemBias(),
-                model.mu());
+        Ratings.Indexed r = ratings.indexed(use, users, itemIndex);
+        double[] x = als.foldIn(BiasedAls.Sparse.of(users.size(), r.users(), r.items(), r.values()), model.itemFactors(),
+                model.itemBias(), model.mu());
         int n = d + 1;
         double se = 0;
         int tested = 0;
