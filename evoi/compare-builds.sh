@@ -21,11 +21,11 @@ cd "$here"
 if [ ! -f "$out/base-app/quarkus-run.jar" ]; then
   tree="$(mktemp -d)"
   git worktree add -q --detach "$tree" "$base"
-  (cd "$tree" && mvn -B -q -DskipTests package)
+  (cd "$tree" && mvn -B -q -Dstyle.color=never -DskipTests package)
   rm -rf "$out/base-app" && cp -r "$tree/target/quarkus-app" "$out/base-app"
   git worktree remove --force "$tree"
 fi
-mvn -B -q -DskipTests package
+mvn -B -q -Dstyle.color=never -DskipTests package
 rm -rf "$out/head-app" && cp -r target/quarkus-app "$out/head-app"
 git rev-parse "$base" > "$out/base-commit"
 { git rev-parse HEAD; git status --porcelain | grep -q . && echo "(with uncommitted changes)"; } > "$out/head-commit" || true
