@@ -53,10 +53,22 @@ for config in ${CONFIGS:-$all}; do
   args=(simulate --catalog "$catalogs/$n" --users "$catalogs/$n/users-heldout.npy" "${users[@]}"
         --strategies gradient,greedy-eus,query-iteration,exhaustive,thompson,exploit,random --queries 10 --slate "$k"
         "${lambda[@]}" --particles 512 --seed 1 --exhaustive-max-slates "$budget")
-  run base-app "${args[@]}" --out "$out/base-$config.json" > "$out/base-$config.txt" 2> /dev/null
+  # With the recorded users, the base is also paired with the recorded file (made on another machine, perhaps).
+  recorded=(); [ -z "${MAX_USERS:-}${SYNTHETIC:-}" ] && [ -f "evoi/results/$config.json" ] \
+    && recorded=(--compare-to "evoi/results/$config.json")
+  run base-app "${args[@]}" "${recorded[@]}" --out "$out/base-$config.json" > "$out/base-$config.txt" 2> /dev/null
   run head-app "${args[@]}" --out "$out/head-$config.json" --compare-to "$out/base-$config.json" \
     > "$out/head-$config.txt" 2> /dev/null
-  echo "$config: $(grep 'users whose curve differs' "$out/head-$config.txt" | awk '{printf "%s %s, ", $1, $(NF-2)}')"
+  changed() { grep 'users whose curve differs' "$1" | awk '{printf "%s %s, ", $1, $(NF-2)}'; }
+  echo "$config: head vs base, users whose curve differs: $(changed "$out/head-$config.txt")"
+  python3 - "$out/base-$config.json" "$out/head-$config.json" <<'EOF2'
+import json, sys
+a, b = (json.load(open(f))["perUserRegret"] for f in sys.argv[1:])
+curves = sum(len(a[s]) for s in a)
+same = sum(x == y for s in a for x, y in zip(a[s], b.get(s, [])))
+print(f"  curves equal bit for bit (==): {same} of {curves}")
+EOF2
+  if [ ${#recorded[@]} -gt 0 ]; then echo "  base vs the recorded file: $(changed "$out/base-$config.txt")"; fi
 done
 
 if [ "${SCALING:-1}" != 0 ]; then
@@ -74,5 +86,8 @@ a = [tuple(json.loads(l)[k] for k in keys) for l in open(sys.argv[1])]
 b = [tuple(json.loads(l)[k] for k in keys) for l in open(sys.argv[2])]
 same = sum(x == y for x, y in zip(a, b))
 print(f"bench-query: {same} of {len(a)} lines with the same exact EVOI" + ("" if len(a) == len(b) else f" ({len(b)} lines in head)"))
+r = [tuple(json.loads(l)[k] for k in keys) for n in ("items", "particles", "slate")
+     for l in open(f"evoi/results/scaling-{n}.jsonl")]
+print(f"bench-query: the base build gives the recorded exact EVOI in {sum(x == y for x, y in zip(a, r))} of {len(r)} lines")
 EOF
 fi
