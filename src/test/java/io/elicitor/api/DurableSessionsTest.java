@@ -113,6 +113,18 @@ class DurableSessionsTest {
     }
 
     @Test
+    void anUnreadableCachedStateIsDroppedAndCachedAgain() {
+        String sid = ApiClient.createSession(Map.of("seed", 9191, "slateSize", 2));
+        play(sid, 1, 0);
+        String viewBefore = view(sid);
+        String stateKey = "elicitor:{" + sid + "}:state";
+        await(() -> redis.send(Request.cmd(Command.SET).arg(stateKey).arg("{ not json")));
+        assertEquals(viewBefore, view(sid), "the session reads as before, rebuilt from the log");
+        String cached = await(() -> redis.send(Request.cmd(Command.GET).arg(stateKey))).toString();
+        assertTrue(cached.contains(sid), "and is cached again: " + cached);
+    }
+
+    @Test
     void theLogAloneRebuildsTheCachedState() {
         String sid = ApiClient.createSession(Map.of("seed", 77, "slateSize", 2));
         play(sid, 4, 1);

@@ -61,10 +61,11 @@ public final class SessionCache {
     }
 
     /**
-     * The cached state, or empty when Redis does not have it (never cached, expired, evicted, flushed). An entry an
-     * earlier version of the service wrote in an older belief format is dropped and reads as empty: the caller
-     * rebuilds the state from the log, and since the entry is gone, caching the rebuilt state succeeds (a put only
-     * writes over an older version, and the old entry holds the same one).
+     * The cached state, or empty when Redis does not have it (never cached, expired, evicted, flushed). An entry
+     * this cache cannot use (an older belief format written by an earlier version of the service, parts that
+     * disagree on the version, or unreadable bytes) is dropped: the caller rebuilds the state from the log, and
+     * only a dropped entry lets that state be cached again, since a put writes over older versions alone and the
+     * unusable entry holds the same one. Unreadable bytes are also reported, as a failure, after the drop.
      */
     public Uni<Optional<SessionState>> get(String sessionId) {
         Request mget = Request.cmd(Command.MGET).arg(key(sessionId, "version")).arg(key(sessionId, "state"))
@@ -73,20 +74,30 @@ public final class SessionCache {
             if (r == null || r.size() < 3 || r.get(0) == null || r.get(1) == null || r.get(2) == null) {
                 return Uni.createFrom().item(Optional.<SessionState>empty());
             }
-            byte[] belief = r.get(2).toBytes();
-            if (!BeliefCodec.isCurrent(belief)) {
-                return evict(sessionId).replaceWith(Optional.<SessionState>empty());
+            Optional<SessionState> state;
+            try {
+                state = decode(r);
+            } catch (RuntimeException unreadable) {
+                return evict(sessionId).chain(() -> Uni.createFrom().<Optional<SessionState>>failure(unreadable));
             }
-            long version = r.get(0).toLong();
-            Snapshot s = read(r.get(1));
-            if (s.version() != version) {
-                return Uni.createFrom().item(Optional.<SessionState>empty());
-            }
-            return Uni.createFrom().item(Optional.of(new SessionState(s.sessionId(), s.catalogId(), s.catalogVersion(),
-                    s.slateSize(), s.strategy(), s.userKey(), s.seed(), s.params(), s.assignment(), s.version(),
-                    Instant.parse(s.createdAt()), Instant.parse(s.updatedAt()), s.filter(), BeliefCodec.decode(belief),
-                    s.pending(), s.answers())));
+            return state.isPresent() ? Uni.createFrom().item(state) : evict(sessionId).replaceWith(state);
         });
+    }
+
+    /** The state the three parts hold; empty when they are of an older format or disagree on the version. */
+    private Optional<SessionState> decode(Response r) {
+        byte[] belief = r.get(2).toBytes();
+        if (!BeliefCodec.isCurrent(belief)) {
+            return Optional.empty();
+        }
+        long version = r.get(0).toLong();
+        Snapshot s = read(r.get(1));
+        if (s.version() != version) {
+            return Optional.empty();
+        }
+        return Optional.of(new SessionState(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(),
+                s.strategy(), s.userKey(), s.seed(), s.params(), s.assignment(), s.version(), Instant.parse(s.createdAt()),
+                Instant.parse(s.updatedAt()), s.filter(), BeliefCodec.decode(belief), s.pending(), s.answers()));
     }
 
     /** Caches a state unless a newer version is cached; true when written. */
