@@ -81,7 +81,7 @@ public record AttributeSchema(List<Attribute> attributes, List<Column> columns) 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Column(String attribute, String level) {}
 
-    /** Freezes the lists. */
+    /** Freezes the lists; a null attribute or column is refused here (List.copyOf), so checks need not expect one. */
     public AttributeSchema {
         attributes = List.copyOf(Objects.requireNonNull(attributes, "attributes"));
         columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
@@ -97,7 +97,7 @@ public record AttributeSchema(List<Attribute> attributes, List<Column> columns) 
         for (int i = 0; i < attributes.size(); i++) {
             Attribute a = attributes.get(i);
             String at = "schema: attribute " + i;
-            if (a == null || a.name() == null || a.name().isBlank()) {
+            if (a.name() == null || a.name().isBlank()) {
                 p.add(at + " has no name");
                 continue;
             }
@@ -122,7 +122,7 @@ public record AttributeSchema(List<Attribute> attributes, List<Column> columns) 
         Map<String, Integer> numericColumns = new LinkedHashMap<>();
         for (int c = 0; c < columns.size(); c++) {
             Column col = columns.get(c);
-            Attribute a = col == null ? null : byName.get(col.attribute());
+            Attribute a = byName.get(col.attribute());
             if (a == null) {
                 p.add("schema: column " + c + " names no described attribute");
             } else if (a.isNumeric() && col.level() != null) {
