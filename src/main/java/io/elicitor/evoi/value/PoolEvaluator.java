@@ -141,14 +141,14 @@ public final class PoolEvaluator {
         return utilityScale;
     }
 
+    /** The particle weights {@code πⱼ} as the kernels use them, float32 (a copy). */
+    float[] particleWeights() {
+        return weights.clone();
+    }
+
     /** Expected utility {@code w̄·y} of each pool item, in pool order (a copy). */
     public float[] expectedUtilities() {
         return expectedUtility.clone();
-    }
-
-    /** The particle-by-pool score matrix {@code M × P}; callers must not modify it. */
-    public INDArray scores() {
-        return scores;
     }
 
     /**

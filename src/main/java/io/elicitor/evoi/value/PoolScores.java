@@ -29,11 +29,7 @@ public final class PoolScores {
         this.size = items.length;
         this.particles = e.posterior().size();
         this.scores = e.scoresByItem();
-        double[] w = e.posterior().weights();
-        this.weights = new float[w.length];
-        for (int j = 0; j < w.length; j++) {
-            weights[j] = (float) w[j];
-        }
+        this.weights = e.particleWeights();
         this.expectedUtility = e.expectedUtilities();
         this.lambda = e.model().lambda();
         this.showable = new boolean[size];
