@@ -9,7 +9,7 @@ import java.util.Arrays;
  * logit by about the rate regardless. A parameter at {@code −∞} (a pool item that may not be shown) stays there.
  * Cost {@code O(n)} per step; moments in double. Not thread-safe.
  */
-final class Adam {
+public final class Adam {
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
@@ -19,20 +19,20 @@ final class Adam {
     private int steps;
 
     /** An optimiser for {@code size} parameters, at step 0. */
-    Adam(int size) {
+    public Adam(int size) {
         this.moment1 = new double[size];
         this.moment2 = new double[size];
     }
 
     /** Forgets the moments and the step count. */
-    void reset() {
+    public void reset() {
         Arrays.fill(moment1, 0);
         Arrays.fill(moment2, 0);
         steps = 0;
     }
 
     /** One ascent step of size {@code rate} along {@code gradient}, applied to {@code parameters} in place. */
-    void ascend(float[] parameters, float[] gradient, double rate) {
+    public void ascend(float[] parameters, float[] gradient, double rate) {
         if (parameters.length != moment1.length || gradient.length != moment1.length) {
             throw new IllegalArgumentException("need " + moment1.length + " parameters and gradient values");
         }

@@ -1,0 +1,134 @@
+package io.elicitor.evoi.partial;
+
+import io.elicitor.evoi.Buffers;
+import io.elicitor.evoi.gradient.Adam;
+import io.elicitor.evoi.gradient.SlateObjective;
+import io.elicitor.evoi.value.SlateValues;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Gradient ascent of the Monte Carlo EVOI over continuous option values: the question only a gradient method
+ * can ask well, since the values of partial items form a continuum that cannot be listed.
+ *
+ * <p>Seeds are greedy's grid query of every attribute subset ({@link GreedyPartial}); the {@code leading}
+ * subsets with the largest seed EVOI each get that seed and {@code restarts − 1} random grid queries, and all
+ * of them ascend together as one batch. A numeric value is a parameter projected onto its observed range after
+ * every step; a categorical attribute is a softmax over its levels (its parameters are the level logits).
+ * The gradient is analytic: with the recommendation after each answer held at its current best pool item
+ * {@code yᵢ*} (the max in {@code PEU = Σᵢ max_y vᵢ·y} is locally constant, so this is PEU's gradient almost
+ * everywhere), {@code ∂PEU/∂q_l = λ Σⱼ πⱼ R_lj (wⱼ·y_l* − Σᵢ Rᵢⱼ wⱼ·yᵢ*) wⱼ} ({@link SlateObjective}), one
+ * {@code (B·k × M)·(M × d)} product per step after the exact evaluation that finds the {@code yᵢ*}.
+ *
+ * <p>Every {@code checkEvery} steps and at the end each query is rounded to what a person is shown (values to
+ * their decimals, levels to the largest) and scored exactly; the answer is the best of those and of every seed,
+ * so it is never worse than its best seed. Costs {@code steps · B·k·M·(d + P)}.
+ */
+public final class GradientPartial implements PartialStrategy {
+    private final int leading;
+    private final int restarts;
+    private final int steps;
+    private final double rate;
+    private final int checkEvery;
+
+    /** The defaults: 8 leading subsets × 4 restarts, 30 Adam steps at rate 0.1 (standardised units). */
+    public GradientPartial() {
+        this(8, 4, 30, 0.1, 10);
+    }
+
+    /** Explicit settings (for ablations: {@code steps = 0} returns the best seed). */
+    public GradientPartial(int leading, int restarts, int steps, double rate, int checkEvery) {
+        if (leading < 1 || restarts < 1 || steps < 0 || !(rate > 0) || checkEvery < 1) {
+            throw new IllegalArgumentException("need leading >= 1, restarts >= 1, steps >= 0, rate > 0, checkEvery >= 1");
+        }
+        this.leading = leading;
+        this.restarts = restarts;
+        this.steps = steps;
+        this.rate = rate;
+        this.checkEvery = checkEvery;
+    }
+
+    @Override
+    public String name() {
+        return "gradient";
+    }
+
+    @Override
+    public PartialQuery select(PartialContext c) {
+        AttributeSpace space = c.space();
+        int d = space.dimension();
+        int k = c.slateSize();
+        GreedyPartial.Seeds seeds = GreedyPartial.seeds(c);
+        List<int[]> candidateSubsets = new ArrayList<>(seeds.subsets());
+        List<float[]> candidates = new ArrayList<>(seeds.queries());
+        if (steps > 0) {
+            SlateValues seedValues = PartialGrid.values(c.evaluator(), concat(seeds.queries()), k, d);
+            Integer[] order = new Integer[seeds.subsets().size()];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, (a, b) -> Double.compare(seedValues.evoi()[b], seedValues.evoi()[a]));
+            List<int[]> batchSubsets = new ArrayList<>();
+            List<float[]> starts = new ArrayList<>();
+            for (int l = 0; l < Math.min(leading, order.length); l++) {
+                int[] subset = seeds.subsets().get(order[l]);
+                float[] grid = space.gridOptions(subset);
+                for (int r = 0; r < restarts; r++) {
+                    batchSubsets.add(subset);
+                    starts.add(r == 0 ? seeds.queries().get(order[l])
+                            : PartialGrid.rows(grid, d, c.rng().ints(0, grid.length / d).distinct().limit(k).toArray()));
+                }
+            }
+            ascend(c, batchSubsets, starts, candidateSubsets, candidates);
+        }
+        return PartialGrid.best(c.evaluator(), candidateSubsets, candidates, k);
+    }
+
+    /** Ascends the starts as one batch, adding each checkpoint's rounded queries to the candidates. */
+    private void ascend(PartialContext c, List<int[]> subsets, List<float[]> starts, List<int[]> candidateSubsets,
+                        List<float[]> candidates) {
+        AttributeSpace space = c.space();
+        int d = space.dimension();
+        int k = c.slateSize();
+        int b = starts.size();
+        OptionRelaxation relaxation = new OptionRelaxation(space, subsets, k);
+        float[] parameters = relaxation.parameters(concat(starts));
+        float[] pool = Buffers.toArray(c.catalog().rows(c.evaluator().pool().items()));
+        SlateObjective objective = new SlateObjective(c.evaluator().posterior(), c.lambda());
+        Adam adam = new Adam(parameters.length);
+        int[] best = new int[b * k];
+        float[] recommendations = new float[b * k * d];
+        for (int step = 1; step <= steps; step++) {
+            float[] x = relaxation.options(parameters);
+            c.evaluator().valuesOfVectors(Buffers.fromArray(x, (long) b * k, d), k, best);
+            for (int row = 0; row < b * k; row++) {
+                System.arraycopy(pool, best[row] * d, recommendations, row * d, d);
+            }
+            float[] gradient = objective.evaluate(x, recommendations, k).queryGradient();
+            adam.ascend(parameters, relaxation.parameterGradient(parameters, gradient), rate);
+            relaxation.project(parameters);
+            if (step % checkEvery == 0 || step == steps) {
+                float[] shown = relaxation.options(parameters);
+                for (int q = 0; q < b; q++) {
+                    float[] query = Arrays.copyOfRange(shown, q * k * d, (q + 1) * k * d);
+                    space.round(query, subsets.get(q));
+                    candidateSubsets.add(subsets.get(q));
+                    candidates.add(query);
+                }
+            }
+        }
+    }
+
+    private static float[] concat(List<float[]> parts) {
+        int n = 0;
+        for (float[] p : parts) {
+            n += p.length;
+        }
+        float[] out = new float[n];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+}
