@@ -24,7 +24,8 @@ public final class CatalogRegistry {
     public static final int DEFAULT_ANN_THRESHOLD = 200_000;
 
     /** A catalog ready for sessions. */
-    public record Entry(Catalog catalog, InnerProductSearch search, Prior prior, String priorDescription) {}
+    public record Entry(Catalog catalog, InnerProductSearch search, Prior prior, String priorDescription,
+                        java.util.Optional<io.elicitor.evoi.partial.AttributeSpace> attributes) {}
 
     private final Map<String, Map<String, Entry>> byId = new ConcurrentHashMap<>();
     private final Map<String, String> latest = new ConcurrentHashMap<>();
@@ -82,7 +83,7 @@ public final class CatalogRegistry {
             prior = GaussianPrior.scaledTo(catalog.vectors());
             description = "isotropic Gaussian scaled to the catalog";
         }
-        Entry e = new Entry(catalog, searchFor(catalog), prior, description);
+        Entry e = new Entry(catalog, searchFor(catalog), prior, description, AttributeSpaces.of(catalog));
         byId.computeIfAbsent(catalog.id(), k -> new ConcurrentHashMap<>()).put(catalog.version(), e);
         latest.put(catalog.id(), catalog.version());
         return e;

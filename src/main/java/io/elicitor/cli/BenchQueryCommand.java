@@ -15,6 +15,10 @@ import io.elicitor.evoi.belief.Observation;
 import io.elicitor.evoi.belief.Posterior;
 import io.elicitor.evoi.belief.Prior;
 import io.elicitor.evoi.belief.Rejuvenation;
+import io.elicitor.evoi.partial.AttributeSpace;
+import io.elicitor.evoi.partial.GradientPartial;
+import io.elicitor.evoi.partial.PartialContext;
+import io.elicitor.evoi.partial.PartialStrategy;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.strategy.QueryContext;
 import io.elicitor.evoi.strategy.QueryStrategy;
@@ -71,10 +75,17 @@ final class BenchQueryCommand implements Callable<Integer> {
     @Option(names = "--pool", defaultValue = "256", description = "Candidate pool size P (default: ${DEFAULT-VALUE}).")
     int pool;
 
-    @Option(names = "--strategies", split = ",",
-            defaultValue = "gradient,exhaustive,greedy-eus,query-iteration,thompson,exploit,random",
-            description = "Strategies to compare (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strategies", split = ",", description = "Strategies to compare (default: every one that asks"
+            + " this kind of query: gradient,exhaustive,greedy-eus,query-iteration,thompson,exploit,random for items;"
+            + " gradient,exhaustive,greedy-eus,random for partial).")
     List<String> strategies;
+
+    @Option(names = "--query-kind", defaultValue = "items", description = "items or partial (default: ${DEFAULT-VALUE}).")
+    String queryKind;
+
+    @Option(names = "--partial-attributes", defaultValue = "2",
+            description = "Attributes a partial query shows, 1..4 (default: ${DEFAULT-VALUE}).")
+    int partialAttributes;
 
     @Option(names = "--repeats", defaultValue = "30", description = "Posteriors measured (default: ${DEFAULT-VALUE}).")
     int repeats;
@@ -92,12 +103,25 @@ final class BenchQueryCommand implements Callable<Integer> {
     public Integer call() throws CatalogException {
         validate();
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        boolean partial = "partial".equals(queryKind);
+        List<String> names = strategies != null ? strategies : partial ? List.copyOf(StrategyRegistry.partialNames())
+                : List.of("gradient", "exhaustive", "greedy-eus", "query-iteration", "thompson", "exploit", "random");
         StrategyRegistry registry = StrategyRegistry.builtIn();
         List<QueryStrategy> chosen = new ArrayList<>();
-        for (String name : strategies) {
-            chosen.add(registry.find(name.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    registry.unknown(name))));
+        List<PartialStrategy> partialChosen = new ArrayList<>();
+        for (String name : names) {
+            if (partial) {
+                partialChosen.add(name.trim().equals("gradient-no-ascent") ? GradientPartial.withoutAscent()
+                        : StrategyRegistry.partial(name.trim()).orElseThrow(() -> new IllegalArgumentException(
+                        "strategy '" + name + "' asks no partial queries; those that do: " + StrategyRegistry.partialNames())));
+            } else {
+                chosen.add(registry.find(name.trim()).orElseThrow(() -> new IllegalArgumentException(
+                        registry.unknown(name))));
+            }
         }
+        List<String> chosenNames = partial ? partialChosen.stream().map(PartialStrategy::name).toList()
+                : chosen.stream().map(QueryStrategy::name).toList();
+        AttributeSpace space = null;
         long t0 = System.nanoTime();
         InnerProductSearch search;
         Prior prior;
@@ -106,19 +130,29 @@ final class BenchQueryCommand implements Callable<Integer> {
             CatalogRegistry.Entry entry = new CatalogRegistry().register(c);
             search = entry.search();
             prior = entry.prior();
+            space = entry.attributes().orElse(null);
         } else {
             float[] x = syntheticItems(items, dim, Seeds.random(seed, 0));
             search = new ExactInnerProductSearch(new ItemMatrix(Buffers.fromArray(x, items, dim)));
             prior = GaussianPrior.scaledTo(search.items());
         }
         ItemMatrix matrix = search.items();
+        if (partial && space == null) {
+            throw new IllegalArgumentException("--query-kind partial needs a --catalog with an attribute schema"
+                    + " (built by embed --attributes)");
+        }
+        if (partial && (partialAttributes > space.size() || slate > PartialContext.MAX_OPTIONS)) {
+            throw new IllegalArgumentException("--partial-attributes must be at most " + space.size()
+                    + " here and --slate at most " + PartialContext.MAX_OPTIONS);
+        }
+        AttributeSpace attributes = space;
         if (slate > matrix.size()) {
             throw new IllegalArgumentException("--slate " + slate + " exceeds the catalog's " + matrix.size() + " items");
         }
         System.err.printf(Locale.ROOT, "bench-query: catalog %d x %d ready in %d ms%n", matrix.size(), matrix.dimension(),
                 (System.nanoTime() - t0) / 1_000_000);
 
-        int s = chosen.size();
+        int s = chosenNames.size();
         double[][] evoi = new double[s][repeats];
         double[][] ms = new double[s][repeats];
         double[] poolMs = new double[repeats];
@@ -129,9 +163,11 @@ final class BenchQueryCommand implements Callable<Integer> {
                 System.err.printf(Locale.ROOT, "bench-query: repeat %d of %d (%.0f s)%n", r, repeats,
                         (System.nanoTime() - started) / 1e9);
             }
-            Posterior posterior = simulatedPosterior(search, prior, r);
+            Posterior posterior = BenchPosteriors.simulated(this, search, prior, r);
             int rep = r;
-            double[][] row = EngineWorkspace.run(() -> measure(search, posterior, chosen, rep));
+            double[][] row = EngineWorkspace.run(() -> partial
+                    ? BenchPartial.measure(search, posterior, attributes, partialChosen, this, rep)
+                    : measure(search, posterior, chosen, rep));
             if (r >= 0) {
                 for (int i = 0; i < s; i++) {
                     evoi[i][r] = row[0][i];
@@ -148,10 +184,11 @@ final class BenchQueryCommand implements Callable<Integer> {
         }
         for (int i = 0; i < s; i++) {
             double meanEvoi = mean(evoi[i]);
-            System.out.printf(Locale.ROOT, "{\"strategy\":\"%s\",\"items\":%d,\"particles\":%d,\"slate\":%d,\"evoi\":%.6g,"
+            System.out.printf(Locale.ROOT, "{\"strategy\":\"%s\",%s\"items\":%d,\"particles\":%d,\"slate\":%d,\"evoi\":%.6g,"
                             + "\"evoiRatioToBest\":%.4f,\"msPerQueryP50\":%.3f,\"msPerQueryP99\":%.3f,\"pool\":%d,"
                             + "\"msPoolP50\":%.3f,\"repeats\":%d,\"answers\":%d,\"dim\":%d,\"lambda\":%s,\"seed\":%d}%n",
-                    chosen.get(i).name(), matrix.size(), particles, slate, meanEvoi,
+                    chosenNames.get(i), partial ? BenchPartial.fields(partialAttributes, evoi[i],
+                            chosenNames.contains("greedy-eus") ? evoi[chosenNames.indexOf("greedy-eus")] : null) : "", matrix.size(), particles, slate, meanEvoi,
                     bestMean > 0 ? meanEvoi / bestMean : 1.0, percentile(ms[i], 0.50), percentile(ms[i], 0.99),
                     (int) Math.round(mean(toDouble(poolSizes))), percentile(poolMs, 0.50), repeats, answers,
                     matrix.dimension(), lambda, seed);
@@ -185,43 +222,6 @@ final class BenchQueryCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The posterior after {@code answers} greedy-EUS queries answered by a user drawn from the prior. */
-    private Posterior simulatedPosterior(InnerProductSearch search, Prior prior, int r) {
-        Random rng = Seeds.random(seed, 1_000_000L + r + warmup);
-        MultinomialLogit model = new MultinomialLogit(lambda);
-        float[] user = Buffers.toArray(prior.sample(1, rng));
-        Posterior posterior = Posterior.fromPrior(prior, particles, rng);
-        QueryStrategy asker = StrategyRegistry.builtIn().find("greedy-eus").orElseThrow();
-        Rejuvenation rejuvenation = Rejuvenation.standard(search.items().dimension());
-        List<Observation> history = new ArrayList<>();
-        BitSet none = new BitSet();
-        for (int a = 0; a < answers; a++) {
-            Posterior current = posterior;
-            int[] q = EngineWorkspace.run(() -> {
-                CandidatePool candidates = CandidatePool.ofSize(current, search, pool, Math.max(1, pool / 4), none, rng);
-                PoolEvaluator evaluator = new PoolEvaluator(current, model, search.items(), candidates);
-                return asker.select(new QueryContext(current, model, search, evaluator, slate, none, rng));
-            });
-            int chosenIndex = simulatedAnswer(search.items(), q, user, rng);
-            Observation o = Observation.of(search.items(), q, chosenIndex);
-            history.add(o);
-            posterior = posterior.observe(o, history, model, prior, rejuvenation, rng);
-        }
-        return posterior;
-    }
-
-    /** The simulated user's answer to slate {@code q}: a draw from the logit over its true utilities. */
-    private int simulatedAnswer(ItemMatrix matrix, int[] q, float[] user, Random rng) {
-        double[] u = new double[q.length];
-        for (int i = 0; i < q.length; i++) {
-            float[] x = matrix.row(q[i]);
-            for (int c = 0; c < x.length; c++) {
-                u[i] += (double) x[c] * user[c];
-            }
-        }
-        return Logit.EXACT.sample(lambda, u, rng.nextDouble());
-    }
-
     /** N items with independent N(0, 1/d) coordinates (norms near 1), row-major. */
     static float[] syntheticItems(int n, int d, Random rng) {
         float[] x = new float[n * d];
@@ -245,6 +245,9 @@ final class BenchQueryCommand implements Callable<Integer> {
         }
         if (!(lambda > 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("--lambda must be positive, got " + lambda);
+        }
+        if (!queryKind.equals("items") && !queryKind.equals("partial") || partialAttributes < 1 || partialAttributes > 4) {
+            throw new IllegalArgumentException("--query-kind must be items or partial and --partial-attributes 1..4");
         }
     }
 

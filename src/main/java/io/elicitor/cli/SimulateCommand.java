@@ -6,7 +6,10 @@ import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.catalog.Npy;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.Seeds;
+import io.elicitor.evoi.partial.AttributeSpace;
+import io.elicitor.evoi.partial.PartialContext;
 import io.elicitor.evoi.planner.EngineSettings;
+import io.elicitor.evoi.planner.QueryKind;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.strategy.ExhaustiveStrategy;
 import io.elicitor.simulation.ExperimentRehearsal;
@@ -70,6 +73,15 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--noiseless", description = "Users always pick their truly best item.")
     boolean noiseless;
 
+    @Option(names = "--query-kind", defaultValue = "items", description = "items, partial (k partial items showing"
+            + " --partial-attributes attributes, the rest equal) or mixed (whichever of the two has the larger EVOI);"
+            + " partial and mixed need a catalog with attributes (default: ${DEFAULT-VALUE}).")
+    String queryKind;
+
+    @Option(names = "--partial-attributes", defaultValue = "2", description = "Attributes a partial query shows, 1..4"
+            + " (default: ${DEFAULT-VALUE}).")
+    int partialAttributes;
+
     @Option(names = "--particles", defaultValue = "1024", description = "Particles M (default: ${DEFAULT-VALUE}).")
     int particles;
 
@@ -124,6 +136,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (slate < 2 || slate > 6 || queries < 1 || particles < 2 || !(lambda > 0)) {
             throw new IllegalArgumentException("need 2 <= --slate <= 6, --queries >= 1, --particles >= 2, --lambda > 0");
         }
+        InProcessRunner.Questions questions = questions(entry);
         List<SimulatedUser> users = users(catalog, entry);
         String fingerprint = RunComparison.fingerprint(catalog.id(), catalog.version(), usersFile, maxUsers, syntheticCount(),
                 seed, queries);
@@ -136,7 +149,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         EngineSettings settings = EngineSettings.defaults().withLambda(lambda).withParticles(particles);
         UserRunner runner = viaHttp == null
-                ? new InProcessRunner(entry.search(), entry.prior(), settings, registry, slate, queries, noiseless)
+                ? new InProcessRunner(entry.search(), entry.prior(), settings, registry, slate, queries, noiseless, questions)
                 : new HttpRunner(viaHttp, catalog, slate, queries, lambda, noiseless);
         int n = threads();
         Simulation sim = new Simulation(runner, users, strategies, seed, n);
@@ -145,7 +158,9 @@ final class SimulateCommand implements Callable<Integer> {
                 entry.priorDescription(), users.size(), usersFile == null ? null : usersFile.toString(), syntheticCount(),
                 queries, slate, lambda, noiseless, particles, settings.poolMeanTop(), settings.poolSamples(),
                 exhaustiveMaxSlates, seed, n, viaHttp == null ? null : viaHttp.toString(), strategies, fingerprint,
-                compareTo == null ? null : compareTo.toString());
+                compareTo == null ? null : compareTo.toString(),
+                questions.kind().needsAttributes() ? questions.kind().wireName() : null,
+                questions.kind().needsAttributes() ? partialAttributes : null);
 
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
@@ -168,6 +183,33 @@ final class SimulateCommand implements Callable<Integer> {
                     catalog.id(), users.size(), slate, lambda, particles), plot);
         }
         return 0;
+    }
+
+    /** The questions asked, validated against the catalog and the strategies. */
+    private InProcessRunner.Questions questions(CatalogRegistry.Entry entry) {
+        QueryKind kind = QueryKind.parse(queryKind).orElseThrow(() ->
+                new IllegalArgumentException("--query-kind must be items, partial or mixed, got '" + queryKind + "'"));
+        if (!kind.needsAttributes()) {
+            return InProcessRunner.Questions.ITEMS;
+        }
+        AttributeSpace space = entry.attributes().orElseThrow(() -> new IllegalArgumentException("--query-kind "
+                + queryKind + " needs a catalog with an attribute schema (embed --attributes); " + entry.catalog().id()
+                + " has none"));
+        if (viaHttp != null) {
+            throw new IllegalArgumentException("--query-kind " + queryKind + " runs in process only, not with --via-http");
+        }
+        if (partialAttributes < 1 || partialAttributes > Math.min(PartialContext.MAX_ATTRIBUTES, space.size())
+                || slate > PartialContext.MAX_OPTIONS) {
+            throw new IllegalArgumentException("--partial-attributes must be 1.." + Math.min(PartialContext.MAX_ATTRIBUTES,
+                    space.size()) + " and --slate at most " + PartialContext.MAX_OPTIONS + " for partial queries");
+        }
+        for (String s : strategies) {
+            if (StrategyRegistry.partial(s).isEmpty()) {
+                throw new IllegalArgumentException("strategy '" + s + "' asks no partial queries; those that do: "
+                        + StrategyRegistry.partialNames());
+            }
+        }
+        return new InProcessRunner.Questions(kind, partialAttributes, space);
     }
 
     /** Simulated users through a running experiment over HTTP; writes the experiment's results. */

@@ -7,8 +7,12 @@ import io.elicitor.evoi.belief.BeliefSettings;
 import io.elicitor.evoi.belief.BeliefUpdate;
 import io.elicitor.evoi.belief.Observation;
 import io.elicitor.evoi.belief.Prior;
+import io.elicitor.evoi.partial.AttributeSpace;
+import io.elicitor.evoi.partial.PartialStrategy;
 import io.elicitor.evoi.planner.EngineSettings;
+import io.elicitor.evoi.planner.PlannedPartialQuery;
 import io.elicitor.evoi.planner.PlannedQuery;
+import io.elicitor.evoi.planner.QueryKind;
 import io.elicitor.evoi.planner.QueryPlanner;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.strategy.QueryStrategy;
@@ -33,13 +37,40 @@ public final class InProcessRunner implements UserRunner {
     private final int slateSize;
     private final int queries;
     private final boolean noiseless;
+    private final Questions questions;
 
-    /** A runner over one catalog's search and prior. */
+    /**
+     * Which questions the simulated users are asked.
+     *
+     * @param kind items, partial or mixed
+     * @param partialAttributes attributes a partial query shows
+     * @param space the catalog's attribute space; null for item questions
+     */
+    public record Questions(QueryKind kind, int partialAttributes, AttributeSpace space) {
+        /** Item questions only. */
+        public static final Questions ITEMS = new Questions(QueryKind.ITEMS, 0, null);
+
+        /** Validates eagerly. */
+        public Questions {
+            if (kind.needsAttributes() && space == null) {
+                throw new IllegalArgumentException("queryKind " + kind.wireName() + " needs a catalog with attributes");
+            }
+        }
+    }
+
+    /** A runner over one catalog's search and prior, asking item questions. */
     public InProcessRunner(InnerProductSearch search, Prior prior, EngineSettings settings, StrategyRegistry strategies,
                            int slateSize, int queries, boolean noiseless) {
+        this(search, prior, settings, strategies, slateSize, queries, noiseless, Questions.ITEMS);
+    }
+
+    /** A runner over one catalog's search and prior, asking the given kind of questions. */
+    public InProcessRunner(InnerProductSearch search, Prior prior, EngineSettings settings, StrategyRegistry strategies,
+                           int slateSize, int queries, boolean noiseless, Questions questions) {
         if (slateSize < 2 || queries < 0) {
             throw new IllegalArgumentException("slateSize must be >= 2 and queries >= 0");
         }
+        this.questions = questions;
         this.search = search;
         this.prior = prior;
         this.settings = settings;
@@ -69,21 +100,38 @@ public final class InProcessRunner implements UserRunner {
             Belief current = b;
             int answered = t;
             long t0 = System.nanoTime();
-            PlannedQuery q = EngineWorkspace.run(() -> planner.plan(current, search, slateSize, strategy, NOTHING,
-                    BeliefUpdate.planning(sessionSeed, answered)));
+            PlannedQuery q = questions.kind() == QueryKind.PARTIAL ? null : EngineWorkspace.run(() -> planner.plan(current,
+                    search, slateSize, strategy, NOTHING, BeliefUpdate.planning(sessionSeed, answered)));
+            PlannedPartialQuery p = questions.kind() == QueryKind.ITEMS ? null : EngineWorkspace.run(() ->
+                    planner.planPartial(current, search, questions.space(), slateSize, questions.partialAttributes(),
+                            partial(strategyName), NOTHING, BeliefUpdate.planning(sessionSeed, answered)));
             millis[t] = (System.nanoTime() - t0) / 1e6;
-            int[] slate = q.items();
-            plateaus += PlannedQuery.onPlateau(q.evoi(), q.utilityScale()) ? 1 : 0;
-            int chosen = user.choose(slate, settings.lambda(), noiseless, Seeds.random(answerSeed, t));
-            if (user.isBestOf(slate, chosen)) {
-                correct++;
+            // Mixed asks the partial query only when it is worth strictly more.
+            if (p != null && (q == null || p.evoi() > q.evoi())) {
+                plateaus += PlannedQuery.onPlateau(p.evoi(), p.utilityScale()) ? 1 : 0;
+                float[] options = p.query().options();
+                int chosen = user.chooseOption(options, slateSize, settings.lambda(), noiseless, Seeds.random(answerSeed, t));
+                correct += user.isBestOption(options, slateSize, chosen) ? 1 : 0;
+                history.add(p.query().observation(chosen));
+            } else {
+                int[] slate = q.items();
+                plateaus += PlannedQuery.onPlateau(q.evoi(), q.utilityScale()) ? 1 : 0;
+                int chosen = user.choose(slate, settings.lambda(), noiseless, Seeds.random(answerSeed, t));
+                if (user.isBestOf(slate, chosen)) {
+                    correct++;
+                }
+                history.add(Observation.of(search.items(), slate, chosen));
             }
-            history.add(Observation.of(search.items(), slate, chosen));
             b = EngineWorkspace.run(() -> BeliefUpdate.step(current, history, prior, beliefSettings, sessionSeed));
             top = top(b);
             regret[t + 1] = user.normalisedRegret(top[0]);
         }
         return new UserTrace(regret, contains(top, user.bestItem()), millis, correct, new double[0], plateaus);
+    }
+
+    private static PartialStrategy partial(String name) {
+        return StrategyRegistry.partial(name).orElseThrow(() -> new IllegalArgumentException("strategy '" + name
+                + "' asks no partial queries; those that do: " + StrategyRegistry.partialNames()));
     }
 
     /** The ten items the service would recommend first under belief {@code b}. */

@@ -118,6 +118,43 @@ public final class SimulatedUser {
         return true;
     }
 
+    /**
+     * The option the user picks among k partial items ({@code k × d} vectors, 0 where an attribute is not shown):
+     * the same logit over {@code w*·x_S}, since the attributes not shown are equal and cancel. One
+     * {@code nextDouble} from {@code rng}, as {@link #choose}.
+     */
+    public int chooseOption(float[] options, int k, double lambda, boolean noiseless, Random rng) {
+        double u = rng.nextDouble();
+        double[] shown = optionUtilities(options, k);
+        int arg = 0;
+        for (int i = 1; i < k; i++) {
+            arg = shown[i] > shown[arg] ? i : arg;
+        }
+        return noiseless ? arg : Logit.EXACT.sample(lambda, shown, u);
+    }
+
+    /** Whether option {@code chosen} is the truly best of the k options. */
+    public boolean isBestOption(float[] options, int k, int chosen) {
+        double[] shown = optionUtilities(options, k);
+        for (double v : shown) {
+            if (v > shown[chosen]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double[] optionUtilities(float[] options, int k) {
+        int d = options.length / k;
+        double[] out = new double[k];
+        for (int i = 0; i < k; i++) {
+            for (int c = 0; c < d; c++) {
+                out[i] += (double) options[i * d + c] * truth[c];
+            }
+        }
+        return out;
+    }
+
     /** 0-based rank of item {@code i} in this user's true ordering of the catalog (0 = best). */
     public int rank(int i) {
         int better = 0;

@@ -61,11 +61,16 @@ public record SimulationResults(Map<String, StrategySummary> strategies, Map<Str
      * @param strategies strategies in the order asked for
      * @param usersFingerprint {@link RunComparison#fingerprint} of the users, seeds and T
      * @param compareTo the earlier results file as given, {@code null} without one
+     * @param queryKind the questions asked, partial or mixed; {@code null} (absent) for item questions, so item runs
+     *                  keep the format they always had
+     * @param partialAttributes attributes a partial query shows; {@code null} (absent) for item questions
      */
     public record Config(String catalog, String catalogVersion, int items, int dimension, String prior, int users,
                          String usersFile, int syntheticUsers, int queries, int slate, double lambda, boolean noiseless,
                          int particles, int poolMeanTop, int poolSamples, long exhaustiveMaxSlates, long seed, int threads,
-                         String viaHttp, List<String> strategies, String usersFingerprint, String compareTo) {}
+                         String viaHttp, List<String> strategies, String usersFingerprint, String compareTo,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String queryKind,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer partialAttributes) {}
 
     /**
      * This run against an earlier run of the same users ({@code comparedTo} in the JSON).

@@ -26,19 +26,36 @@ import java.util.List;
  * so it is never worse than its best seed. Costs {@code steps · B·k·M·(d + P)}.
  */
 public final class GradientPartial implements PartialStrategy {
+    /** Smoothing of the best response at the first step, as a fraction of the utility scale. */
+    static final double START_TEMPERATURE = 0.3;
+    /** ... and at the last: nearly the hard maximum. */
+    static final double END_TEMPERATURE = 0.003;
+    /** Sweeps of grid coordinate ascent ({@link PartialGrid#refine}) on each leading subset's seed. */
+    static final int REFINE_SWEEPS = 2;
+    private final String name;
     private final int leading;
     private final int restarts;
     private final int steps;
     private final double rate;
     private final int checkEvery;
 
-    /** The defaults: 8 leading subsets × 4 restarts, 30 Adam steps at rate 0.1 (standardised units). */
+    /** The defaults: 32 leading subsets × 2 restarts, 30 Adam steps at rate 0.1 (standardised units). */
     public GradientPartial() {
-        this(8, 4, 30, 0.1, 10);
+        this(32, 2, 30, 0.1, 10);
     }
 
-    /** Explicit settings (for ablations: {@code steps = 0} returns the best seed). */
+    /** The same seeds and grid refinement without any ascent: the ablation that shows what the ascent adds. */
+    public static GradientPartial withoutAscent() {
+        return new GradientPartial("gradient-no-ascent", 32, 2, 0, 0.1, 10);
+    }
+
+    /** Explicit settings (for ablations: {@code steps = 0} returns the best refined seed, without any ascent). */
     public GradientPartial(int leading, int restarts, int steps, double rate, int checkEvery) {
+        this("gradient", leading, restarts, steps, rate, checkEvery);
+    }
+
+    private GradientPartial(String name, int leading, int restarts, int steps, double rate, int checkEvery) {
+        this.name = name;
         if (leading < 1 || restarts < 1 || steps < 0 || !(rate > 0) || checkEvery < 1) {
             throw new IllegalArgumentException("need leading >= 1, restarts >= 1, steps >= 0, rate > 0, checkEvery >= 1");
         }
@@ -51,33 +68,36 @@ public final class GradientPartial implements PartialStrategy {
 
     @Override
     public String name() {
-        return "gradient";
+        return name;
     }
 
     @Override
     public PartialQuery select(PartialContext c) {
-        AttributeSpace space = c.space();
-        int d = space.dimension();
+        int d = c.space().dimension();
         int k = c.slateSize();
         GreedyPartial.Seeds seeds = GreedyPartial.seeds(c);
         List<int[]> candidateSubsets = new ArrayList<>(seeds.subsets());
         List<float[]> candidates = new ArrayList<>(seeds.queries());
-        if (steps > 0) {
-            SlateValues seedValues = PartialGrid.values(c.evaluator(), concat(seeds.queries()), k, d);
-            Integer[] order = new Integer[seeds.subsets().size()];
-            Arrays.setAll(order, i -> i);
-            Arrays.sort(order, (a, b) -> Double.compare(seedValues.evoi()[b], seedValues.evoi()[a]));
-            List<int[]> batchSubsets = new ArrayList<>();
-            List<float[]> starts = new ArrayList<>();
-            for (int l = 0; l < Math.min(leading, order.length); l++) {
-                int[] subset = seeds.subsets().get(order[l]);
-                float[] grid = space.gridOptions(subset);
-                for (int r = 0; r < restarts; r++) {
-                    batchSubsets.add(subset);
-                    starts.add(r == 0 ? seeds.queries().get(order[l])
-                            : PartialGrid.rows(grid, d, c.rng().ints(0, grid.length / d).distinct().limit(k).toArray()));
-                }
+        SlateValues seedValues = PartialGrid.values(c.evaluator(), concat(seeds.queries()), k, d);
+        Integer[] order = new Integer[seeds.subsets().size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Double.compare(seedValues.evoi()[b], seedValues.evoi()[a]));
+        List<int[]> batchSubsets = new ArrayList<>();
+        List<float[]> starts = new ArrayList<>();
+        for (int l = 0; l < Math.min(leading, order.length); l++) {
+            int[] subset = seeds.subsets().get(order[l]);
+            float[] grid = seeds.grids().get(order[l]);
+            int n = grid.length / d;
+            float[] refined = PartialGrid.rows(grid, d,
+                    PartialGrid.refine(c.evaluator(), grid, n, seeds.picks().get(order[l]), REFINE_SWEEPS));
+            candidateSubsets.add(subset);
+            candidates.add(refined);
+            for (int r = 0; r < restarts; r++) {
+                batchSubsets.add(subset);
+                starts.add(r == 0 ? refined : PartialGrid.rows(grid, d, c.rng().ints(0, n).distinct().limit(k).toArray()));
             }
+        }
+        if (steps > 0) {
             ascend(c, batchSubsets, starts, candidateSubsets, candidates);
         }
         return PartialGrid.best(c.evaluator(), candidateSubsets, candidates, k);
@@ -95,14 +115,13 @@ public final class GradientPartial implements PartialStrategy {
         float[] pool = Buffers.toArray(c.catalog().rows(c.evaluator().pool().items()));
         SlateObjective objective = new SlateObjective(c.evaluator().posterior(), c.lambda());
         Adam adam = new Adam(parameters.length);
-        int[] best = new int[b * k];
-        float[] recommendations = new float[b * k * d];
+        SoftBestResponse responses = new SoftBestResponse(c.evaluator().posterior(), c.lambda(), pool, d);
+        double scale = c.evaluator().utilityScale();
         for (int step = 1; step <= steps; step++) {
             float[] x = relaxation.options(parameters);
-            c.evaluator().valuesOfVectors(Buffers.fromArray(x, (long) b * k, d), k, best);
-            for (int row = 0; row < b * k; row++) {
-                System.arraycopy(pool, best[row] * d, recommendations, row * d, d);
-            }
+            double temperature = scale * START_TEMPERATURE
+                    * Math.pow(END_TEMPERATURE / START_TEMPERATURE, (step - 1) / (double) Math.max(1, steps - 1));
+            float[] recommendations = responses.of(x, k, temperature);
             float[] gradient = objective.evaluate(x, recommendations, k).queryGradient();
             adam.ascend(parameters, relaxation.parameterGradient(parameters, gradient), rate);
             relaxation.project(parameters);

@@ -21,7 +21,7 @@ public final class GreedyPartial implements PartialStrategy {
     }
 
     /** The greedy grid query of every searched subset, in subset order. */
-    record Seeds(List<int[]> subsets, List<float[]> queries) {}
+    record Seeds(List<int[]> subsets, List<float[]> grids, List<int[]> picks, List<float[]> queries) {}
 
     static Seeds seeds(PartialContext c) {
         AttributeSpace space = c.space();
@@ -31,12 +31,16 @@ public final class GreedyPartial implements PartialStrategy {
         if (subsets.isEmpty()) {
             throw new IllegalStateException("no subset of " + c.attributeCount() + " attributes has " + k + " options");
         }
+        List<float[]> grids = new ArrayList<>(subsets.size());
+        List<int[]> picks = new ArrayList<>(subsets.size());
         List<float[]> queries = new ArrayList<>(subsets.size());
         for (int[] subset : subsets) {
             float[] grid = space.gridOptions(subset);
-            int n = grid.length / d;
-            queries.add(PartialGrid.rows(grid, d, PartialGrid.greedy(c.evaluator(), grid, n, k)));
+            int[] pick = PartialGrid.greedy(c.evaluator(), grid, grid.length / d, k);
+            grids.add(grid);
+            picks.add(pick);
+            queries.add(PartialGrid.rows(grid, d, pick));
         }
-        return new Seeds(subsets, queries);
+        return new Seeds(subsets, grids, picks, queries);
     }
 }

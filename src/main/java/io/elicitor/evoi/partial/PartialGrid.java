@@ -120,6 +120,48 @@ public final class PartialGrid {
         return chosen;
     }
 
+    /**
+     * Coordinate ascent on exact EVOI among grid options: each slot in turn is replaced by the grid option that
+     * most raises the query's EVOI (by more than the tie tolerance), until a sweep changes nothing or after
+     * {@code sweeps}. Returns the improved picks; costs {@code k·n} exact evaluations per sweep.
+     */
+    public static int[] refine(PoolEvaluator evaluator, float[] grid, int n, int[] picks, int sweeps) {
+        int k = picks.length;
+        int d = grid.length / n;
+        int[] current = picks.clone();
+        double value = values(evaluator, rows(grid, d, current), k, d).evoi()[0];
+        for (int sweep = 0; sweep < sweeps; sweep++) {
+            boolean changed = false;
+            for (int slot = 0; slot < k; slot++) {
+                float[] batch = new float[n * k * d];
+                for (int o = 0; o < n; o++) {
+                    if (contains(current, o)) {
+                        continue; // the slot's own option is the current query; another slot's would show it twice
+                    }
+                    int[] trial = current.clone();
+                    trial[slot] = o;
+                    System.arraycopy(rows(grid, d, trial), 0, batch, o * k * d, k * d);
+                }
+                double[] evoi = values(evaluator, batch, k, d).evoi();
+                int best = -1;
+                for (int o = 0; o < n; o++) {
+                    if (!contains(current, o) && evoi[o] > value + evaluator.tieTolerance() && (best < 0 || evoi[o] > evoi[best])) {
+                        best = o;
+                    }
+                }
+                if (best >= 0) {
+                    current[slot] = best;
+                    value = evoi[best];
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return current;
+    }
+
     /** The rows {@code picks} of {@code candidates} ({@code n × d}) as one query's {@code k × d} options. */
     public static float[] rows(float[] candidates, int d, int[] picks) {
         float[] out = new float[picks.length * d];
@@ -143,14 +185,47 @@ public final class PartialGrid {
         return out;
     }
 
-    /** The best of a batch of queries ({@link SlateValues#best} at the evaluator's tie tolerance) as a query. */
+    /**
+     * The best of a batch of queries ({@link SlateValues#best} at the evaluator's tie tolerance) as a query. A query
+     * that shows the same option twice (an ascent can merge two, rounding too) is never chosen: a person cannot
+     * tell the two apart, and the logit would weigh that option double.
+     */
     public static PartialQuery best(PoolEvaluator evaluator, List<int[]> subsets, List<float[]> queries, int k) {
         int d = evaluator.posterior().dimension();
         float[] all = new float[queries.size() * k * d];
         for (int q = 0; q < queries.size(); q++) {
             System.arraycopy(queries.get(q), 0, all, q * k * d, k * d);
         }
-        int best = values(evaluator, all, k, d).best(evaluator.tieTolerance());
+        SlateValues v = values(evaluator, all, k, d);
+        for (int q = 0; q < queries.size(); q++) {
+            if (repeatsAnOption(queries.get(q), k)) {
+                v.evoi()[q] = Double.NEGATIVE_INFINITY;
+                v.eus()[q] = Double.NEGATIVE_INFINITY;
+            }
+        }
+        int best = v.best(evaluator.tieTolerance());
         return new PartialQuery(subsets.get(best), queries.get(best), k);
+    }
+
+    /** Whether two of the k options ({@code k × d}) are equal. */
+    public static boolean repeatsAnOption(float[] query, int k) {
+        int d = query.length / k;
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                if (java.util.Arrays.equals(query, a * d, (a + 1) * d, query, b * d, (b + 1) * d)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
     }
 }

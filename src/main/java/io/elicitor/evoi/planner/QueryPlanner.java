@@ -5,6 +5,11 @@ import io.elicitor.evoi.belief.Belief;
 import io.elicitor.evoi.belief.ChoiceModel;
 import io.elicitor.evoi.belief.MultinomialLogit;
 import io.elicitor.evoi.belief.Posterior;
+import io.elicitor.evoi.partial.AttributeSpace;
+import io.elicitor.evoi.partial.PartialContext;
+import io.elicitor.evoi.partial.PartialGrid;
+import io.elicitor.evoi.partial.PartialQuery;
+import io.elicitor.evoi.partial.PartialStrategy;
 import io.elicitor.evoi.strategy.QueryContext;
 import io.elicitor.evoi.strategy.QueryStrategy;
 import io.elicitor.evoi.value.CandidatePool;
@@ -15,8 +20,8 @@ import java.util.Random;
 
 /**
  * The engine's front door for one question: builds the candidate pool for the current belief, lets the
- * strategy choose a slate, scores it exactly and applies the stopping rule (EVOI below a fraction of the
- * utility scale, or the top item already very probably the best).
+ * strategy choose a slate (or a partial query), scores it exactly and applies the stopping rule (EVOI below a
+ * fraction of the utility scale, or the top item already very probably the best).
  */
 public final class QueryPlanner {
     private final EngineSettings settings;
@@ -34,15 +39,37 @@ public final class QueryPlanner {
                              Random rng) {
         Posterior posterior = Posterior.of(belief);
         ChoiceModel model = new MultinomialLogit(settings.lambda());
+        PoolEvaluator evaluator = evaluator(posterior, model, search, k, excluded, rng);
+        int[] slate = strategy.select(new QueryContext(posterior, model, search, evaluator, k, excluded, rng));
+        double evoi = Math.max(0.0, evaluator.evoi(slate));
+        return new PlannedQuery(slate, evoi, evaluator.utilityScale(), evaluator.probabilityCurrentBestIsBest(),
+                stops(evaluator, evoi));
+    }
+
+    /**
+     * Chooses the next partial query of k options showing s attributes. Recommendations after its answers come from
+     * the same pool of real items as for {@link #plan}, so the two kinds' EVOI compare directly. Runs ND4J.
+     */
+    public PlannedPartialQuery planPartial(Belief belief, InnerProductSearch search, AttributeSpace space, int k, int s,
+                                           PartialStrategy strategy, BitSet excluded, Random rng) {
+        Posterior posterior = Posterior.of(belief);
+        PoolEvaluator evaluator = evaluator(posterior, new MultinomialLogit(settings.lambda()), search, k, excluded, rng);
+        PartialQuery q = strategy.select(new PartialContext(evaluator, search.items(), space, k, s, rng));
+        double evoi = Math.max(0.0, PartialGrid.values(evaluator, q.options(), k, q.dimension()).evoi()[0]);
+        return new PlannedPartialQuery(q, evoi, evaluator.utilityScale(), evaluator.probabilityCurrentBestIsBest(),
+                stops(evaluator, evoi));
+    }
+
+    private PoolEvaluator evaluator(Posterior posterior, ChoiceModel model, InnerProductSearch search, int k,
+                                    BitSet excluded, Random rng) {
         ItemMatrix catalog = search.items();
         CandidatePool pool = CandidatePool.build(posterior, search, Math.max(settings.poolMeanTop(), k),
                 settings.poolSamples(), excluded, rng);
-        PoolEvaluator evaluator = new PoolEvaluator(posterior, model, catalog, pool);
-        int[] slate = strategy.select(new QueryContext(posterior, model, search, evaluator, k, excluded, rng));
-        double evoi = Math.max(0.0, evaluator.evoi(slate));
-        double scale = evaluator.utilityScale();
-        double confidence = evaluator.probabilityCurrentBestIsBest();
-        boolean stop = evoi < settings.stopEvoiFraction() * scale || confidence >= settings.stopConfidence();
-        return new PlannedQuery(slate, evoi, scale, confidence, stop);
+        return new PoolEvaluator(posterior, model, catalog, pool);
+    }
+
+    private boolean stops(PoolEvaluator evaluator, double evoi) {
+        return evoi < settings.stopEvoiFraction() * evaluator.utilityScale()
+                || evaluator.probabilityCurrentBestIsBest() >= settings.stopConfidence();
     }
 }

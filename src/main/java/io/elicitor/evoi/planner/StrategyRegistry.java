@@ -1,6 +1,11 @@
 package io.elicitor.evoi.planner;
 
 import io.elicitor.evoi.gradient.GradientStrategy;
+import io.elicitor.evoi.partial.ExhaustivePartial;
+import io.elicitor.evoi.partial.GradientPartial;
+import io.elicitor.evoi.partial.GreedyPartial;
+import io.elicitor.evoi.partial.PartialStrategy;
+import io.elicitor.evoi.partial.RandomPartial;
 import io.elicitor.evoi.strategy.ExhaustiveStrategy;
 import io.elicitor.evoi.strategy.ExploitStrategy;
 import io.elicitor.evoi.strategy.GreedyEusStrategy;
@@ -21,6 +26,14 @@ import java.util.Set;
  */
 public final class StrategyRegistry {
     private final Map<String, QueryStrategy> byName = new LinkedHashMap<>();
+    private static final Map<String, PartialStrategy> PARTIAL = new LinkedHashMap<>();
+
+    static {
+        for (PartialStrategy s : new PartialStrategy[] {new GradientPartial(), new ExhaustivePartial(),
+                new GreedyPartial(), new RandomPartial()}) {
+            PARTIAL.put(s.name(), s);
+        }
+    }
 
     /** A registry holding the given strategies. */
     public StrategyRegistry(QueryStrategy... strategies) {
@@ -76,5 +89,18 @@ public final class StrategyRegistry {
     /** All registered names, in registration order (each also accepts an {@code @factor} suffix). */
     public Set<String> names() {
         return Collections.unmodifiableSet(byName.keySet());
+    }
+
+    /**
+     * The partial-query strategy of this name: {@code gradient}, {@code exhaustive}, {@code greedy-eus} and
+     * {@code random} ask partial questions too; the other item strategies have no partial form.
+     */
+    public static Optional<PartialStrategy> partial(String name) {
+        return Optional.ofNullable(PARTIAL.get(name));
+    }
+
+    /** The names of the strategies that ask partial questions. */
+    public static Set<String> partialNames() {
+        return Collections.unmodifiableSet(PARTIAL.keySet());
     }
 }

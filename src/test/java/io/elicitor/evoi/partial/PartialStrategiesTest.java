@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -31,6 +32,7 @@ class PartialStrategiesTest {
                     float[] shown = q.options();
                     f.space.round(shown, q.attributes());
                     assertArrayEquals(shown, q.options(), strategy.name() + ": the options are already as shown");
+                    assertFalse(PartialGrid.repeatsAnOption(q.options(), k), strategy.name() + " shows an option twice");
                 }
             }
         }
