@@ -2,6 +2,7 @@ package io.elicitor.catalog;
 
 import io.elicitor.evoi.belief.GaussianPrior;
 import io.elicitor.evoi.belief.Prior;
+import io.elicitor.evoi.partial.AttributeSpace;
 import io.elicitor.evoi.value.ExactInnerProductSearch;
 import io.elicitor.evoi.value.InnerProductSearch;
 import java.util.Collection;
@@ -23,9 +24,9 @@ public final class CatalogRegistry {
     /** Catalog size above which registration builds an ANN index instead of using exact search. */
     public static final int DEFAULT_ANN_THRESHOLD = 200_000;
 
-    /** A catalog ready for sessions. */
+    /** A catalog ready for sessions; {@code attributes} is empty for catalogs without a schema (ratings). */
     public record Entry(Catalog catalog, InnerProductSearch search, Prior prior, String priorDescription,
-                        java.util.Optional<io.elicitor.evoi.partial.AttributeSpace> attributes) {}
+                        Optional<AttributeSpace> attributes) {}
 
     private final Map<String, Map<String, Entry>> byId = new ConcurrentHashMap<>();
     private final Map<String, String> latest = new ConcurrentHashMap<>();
