@@ -83,13 +83,18 @@ public final class Posterior {
         return weights.clone();
     }
 
-    /** The weights as a {@code 1 × M} float row, for products. */
-    public INDArray weightRow() {
+    /** The weights rounded to float32, as the kernels use them (a new array). */
+    public float[] floatWeights() {
         float[] f = new float[weights.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = (float) weights[i];
         }
-        return Nd4j.create(f, new long[] {1, f.length}, 'c');
+        return f;
+    }
+
+    /** The weights as a {@code 1 × M} float row, for products. */
+    public INDArray weightRow() {
+        return Nd4j.create(floatWeights(), new long[] {1, weights.length}, 'c');
     }
 
     /** Posterior mean {@code w̄ = Σ πⱼ wⱼ}: the best recommendation is the item maximising {@code w̄·x}. */

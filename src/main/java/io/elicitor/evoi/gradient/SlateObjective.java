@@ -35,11 +35,7 @@ public final class SlateObjective {
             throw new IllegalArgumentException("lambda must be positive and finite, got " + lambda);
         }
         this.particles = posterior.particles();
-        double[] w = posterior.weights();
-        this.weights = new float[w.length];
-        for (int j = 0; j < w.length; j++) {
-            weights[j] = (float) w[j];
-        }
+        this.weights = posterior.floatWeights();
         this.lambda = lambda;
         this.m = posterior.size();
         this.d = posterior.dimension();

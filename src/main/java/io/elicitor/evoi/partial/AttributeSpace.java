@@ -130,20 +130,27 @@ public final class AttributeSpace {
         for (int i = 0; i < s; i++) {
             c[i] = i;
         }
-        while (true) {
+        do {
             out.add(c.clone());
-            int i = s - 1;
-            while (i >= 0 && c[i] == size() - s + i) {
-                i--;
-            }
-            if (i < 0) {
-                return out;
-            }
-            c[i]++;
-            for (int j = i + 1; j < s; j++) {
-                c[j] = c[j - 1] + 1;
-            }
+        } while (nextCombination(c, size()));
+        return out;
+    }
+
+    /** Steps {@code c}, an ascending k-combination of 0..n−1, to the next in lexicographic order; false after the last. */
+    static boolean nextCombination(int[] c, int n) {
+        int k = c.length;
+        int i = k - 1;
+        while (i >= 0 && c[i] == n - k + i) {
+            i--;
         }
+        if (i < 0) {
+            return false;
+        }
+        c[i]++;
+        for (int j = i + 1; j < k; j++) {
+            c[j] = c[j - 1] + 1;
+        }
+        return true;
     }
 
     /**

@@ -42,7 +42,7 @@ public final class ExhaustivePartial implements PartialStrategy {
                 do {
                     querySubsets.add(s);
                     queries.add(PartialGrid.rows(grid, d, pick));
-                } while (next(pick, n));
+                } while (AttributeSpace.nextCombination(pick, n));
             }
         } else {
             querySubsets.addAll(subsets);
@@ -64,22 +64,5 @@ public final class ExhaustivePartial implements PartialStrategy {
             c = c * (n - i) / (i + 1);
         }
         return Math.max(0, c);
-    }
-
-    /** The next k-combination of 0..n−1 in lexicographic order; false after the last. */
-    private static boolean next(int[] c, int n) {
-        int k = c.length;
-        int i = k - 1;
-        while (i >= 0 && c[i] == n - k + i) {
-            i--;
-        }
-        if (i < 0) {
-            return false;
-        }
-        c[i]++;
-        for (int j = i + 1; j < k; j++) {
-            c[j] = c[j - 1] + 1;
-        }
-        return true;
     }
 }

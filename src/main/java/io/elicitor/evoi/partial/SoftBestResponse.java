@@ -25,11 +25,7 @@ final class SoftBestResponse {
 
     SoftBestResponse(Posterior posterior, double lambda, float[] poolVectors, int d) {
         this.particles = posterior.particles();
-        double[] w = posterior.weights();
-        this.weights = new float[w.length];
-        for (int j = 0; j < w.length; j++) {
-            weights[j] = (float) w[j];
-        }
+        this.weights = posterior.floatWeights();
         this.lambda = lambda;
         this.poolVectors = poolVectors;
         this.pool = Buffers.fromArray(poolVectors, poolVectors.length / d, d);
