@@ -2,8 +2,8 @@ package io.elicitor.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.elicitor.evoi.partial.AttributeSpace;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,10 +64,9 @@ public record AttributeSchema(List<Attribute> attributes, List<Column> columns) 
             return NUMERIC.equals(kind);
         }
 
-        /** A standardised value in the original units, rounded to {@link #decimals}. */
+        /** A standardised value in the original units, rounded to {@link #decimals} ({@link AttributeSpace#shown}). */
         public Number original(double standardised) {
-            double v = mean + std * standardised;
-            BigDecimal rounded = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP);
+            BigDecimal rounded = AttributeSpace.shown(mean, std, decimals, standardised);
             return decimals == 0 ? (Number) rounded.longValue() : (Number) rounded.doubleValue();
         }
     }

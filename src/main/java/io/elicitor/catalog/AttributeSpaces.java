@@ -29,7 +29,7 @@ public final class AttributeSpaces {
     static AttributeSpace of(AttributeSchema schema, float[] vectors, int n) {
         int d = schema.columns().size();
         Map<String, List<Integer>> columns = new LinkedHashMap<>();
-        for (int c = 0; c < schema.columns().size(); c++) {
+        for (int c = 0; c < d; c++) {
             columns.computeIfAbsent(schema.columns().get(c).attribute(), a -> new ArrayList<>()).add(c);
         }
         List<AttributeSpace.Attribute> out = new ArrayList<>();
@@ -45,7 +45,7 @@ public final class AttributeSpaces {
                 out.add(new AttributeSpace.Attribute(a.name(), cols, true, new float[0], 0, 0, 0));
             }
         }
-        return new AttributeSpace(out, schema.columns().size());
+        return new AttributeSpace(out, d);
     }
 
     private static float[] grid(float[] vectors, int n, int d, int column) {

@@ -111,7 +111,7 @@ final class BenchQueryCommand implements Callable<Integer> {
             if (partial) {
                 partialChosen.add(name.trim().equals("gradient-no-ascent") ? GradientPartial.withoutAscent()
                         : StrategyRegistry.partial(name.trim()).orElseThrow(() -> new IllegalArgumentException(
-                        "strategy '" + name + "' asks no partial queries; those that do: " + StrategyRegistry.partialNames())));
+                                StrategyRegistry.unknownPartial(name))));
             } else {
                 chosen.add(registry.find(name.trim()).orElseThrow(() -> new IllegalArgumentException(
                         registry.unknown(name))));

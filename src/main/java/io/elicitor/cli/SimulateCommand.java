@@ -205,8 +205,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         for (String s : strategies) {
             if (StrategyRegistry.partial(s).isEmpty()) {
-                throw new IllegalArgumentException("strategy '" + s + "' asks no partial queries; those that do: "
-                        + StrategyRegistry.partialNames());
+                throw new IllegalArgumentException(StrategyRegistry.unknownPartial(s));
             }
         }
         return new InProcessRunner.Questions(kind, partialAttributes, space);

@@ -84,6 +84,8 @@ public final class InProcessRunner implements UserRunner {
     public UserTrace run(SimulatedUser user, String strategyName, long sessionSeed, long answerSeed) {
         QueryStrategy strategy = strategies.find(strategyName).orElseThrow(() ->
                 new IllegalArgumentException(strategies.unknown(strategyName)));
+        PartialStrategy partial = questions.kind() == QueryKind.ITEMS ? null : StrategyRegistry.partial(strategyName)
+                .orElseThrow(() -> new IllegalArgumentException(StrategyRegistry.unknownPartial(strategyName)));
         QueryPlanner planner = new QueryPlanner(settings);
         BeliefSettings beliefSettings = settings.belief();
         // Like the service, the belief is kept as plain values between steps and each step runs in its own
@@ -104,7 +106,7 @@ public final class InProcessRunner implements UserRunner {
                     search, slateSize, strategy, NOTHING, BeliefUpdate.planning(sessionSeed, answered)));
             PlannedPartialQuery p = questions.kind() == QueryKind.ITEMS ? null : EngineWorkspace.run(() ->
                     planner.planPartial(current, search, questions.space(), slateSize, questions.partialAttributes(),
-                            partial(strategyName), NOTHING, BeliefUpdate.planning(sessionSeed, answered)));
+                            partial, NOTHING, BeliefUpdate.planning(sessionSeed, answered)));
             millis[t] = (System.nanoTime() - t0) / 1e6;
             // Mixed asks the partial query only when it is worth strictly more.
             if (p != null && (q == null || p.evoi() > q.evoi())) {
@@ -127,11 +129,6 @@ public final class InProcessRunner implements UserRunner {
             regret[t + 1] = user.normalisedRegret(top[0]);
         }
         return new UserTrace(regret, contains(top, user.bestItem()), millis, correct, new double[0], plateaus);
-    }
-
-    private static PartialStrategy partial(String name) {
-        return StrategyRegistry.partial(name).orElseThrow(() -> new IllegalArgumentException("strategy '" + name
-                + "' asks no partial queries; those that do: " + StrategyRegistry.partialNames()));
     }
 
     /** The ten items the service would recommend first under belief {@code b}. */

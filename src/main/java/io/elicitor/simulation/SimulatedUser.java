@@ -89,33 +89,12 @@ public final class SimulatedUser {
      * {@code noiseless}. One {@code nextDouble} from {@code rng} either way, so paired runs stay aligned.
      */
     public int choose(int[] slate, double lambda, boolean noiseless, Random rng) {
-        double u = rng.nextDouble();
-        int arg = 0;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < slate.length; i++) {
-            if (utilities[slate[i]] > max) {
-                max = utilities[slate[i]];
-                arg = i;
-            }
-        }
-        if (noiseless) {
-            return arg;
-        }
-        double[] shown = new double[slate.length];
-        for (int i = 0; i < slate.length; i++) {
-            shown[i] = utilities[slate[i]];
-        }
-        return Logit.EXACT.sample(lambda, shown, u);
+        return pick(slateUtilities(slate), lambda, noiseless, rng.nextDouble());
     }
 
     /** Whether position {@code chosen} holds the truly best item of the slate. */
     public boolean isBestOf(int[] slate, int chosen) {
-        for (int i : slate) {
-            if (utilities[i] > utilities[slate[chosen]]) {
-                return false;
-            }
-        }
-        return true;
+        return isLargest(slateUtilities(slate), chosen);
     }
 
     /**
@@ -124,24 +103,38 @@ public final class SimulatedUser {
      * {@code nextDouble} from {@code rng}, as {@link #choose}.
      */
     public int chooseOption(float[] options, int k, double lambda, boolean noiseless, Random rng) {
-        double u = rng.nextDouble();
-        double[] shown = optionUtilities(options, k);
+        return pick(optionUtilities(options, k), lambda, noiseless, rng.nextDouble());
+    }
+
+    /** Whether option {@code chosen} is the truly best of the k options. */
+    public boolean isBestOption(float[] options, int k, int chosen) {
+        return isLargest(optionUtilities(options, k), chosen);
+    }
+
+    /** The answer to options of these true utilities: a logit draw at {@code u}, or the first best when noiseless. */
+    private static int pick(double[] shown, double lambda, boolean noiseless, double u) {
         int arg = 0;
-        for (int i = 1; i < k; i++) {
+        for (int i = 1; i < shown.length; i++) {
             arg = shown[i] > shown[arg] ? i : arg;
         }
         return noiseless ? arg : Logit.EXACT.sample(lambda, shown, u);
     }
 
-    /** Whether option {@code chosen} is the truly best of the k options. */
-    public boolean isBestOption(float[] options, int k, int chosen) {
-        double[] shown = optionUtilities(options, k);
+    private static boolean isLargest(double[] shown, int chosen) {
         for (double v : shown) {
             if (v > shown[chosen]) {
                 return false;
             }
         }
         return true;
+    }
+
+    private double[] slateUtilities(int[] slate) {
+        double[] out = new double[slate.length];
+        for (int i = 0; i < slate.length; i++) {
+            out[i] = utilities[slate[i]];
+        }
+        return out;
     }
 
     private double[] optionUtilities(float[] options, int k) {

@@ -83,6 +83,32 @@ public final class SlateObjective {
     }
 
     /**
+     * The value vector of each answer, {@code vᵢ = Σⱼ πⱼ R(i|Q; wⱼ) wⱼ} ({@code = ∂F/∂yᵢ}, which does not depend
+     * on Y), for B slates of free query vectors ({@code B·k × d} in, the same layout out): what the best
+     * recommendation after answer i maximises, {@code max_y vᵢ·y}. Two products, as half of {@link #evaluate}.
+     */
+    public float[] answerVectors(float[] queries, int k) {
+        Objects.requireNonNull(queries, "queries");
+        if (k < 2 || queries.length == 0 || queries.length % (k * d) != 0) {
+            throw new IllegalArgumentException("need B*k*d query values with k >= 2, d = " + d + "; got " + queries.length
+                    + " for k = " + k);
+        }
+        int rows = queries.length / d;
+        INDArray utilities = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, m}, 'c');
+        Nd4j.gemm(Buffers.fromArray(queries, rows, d), particles, utilities, false, true, 1.0, 0.0);
+        float[] r = new float[rows * m];
+        choiceProbabilities(Buffers.toArray(utilities), rows / k, k, m, lambda, r);
+        for (int row = 0; row < rows; row++) {
+            for (int j = 0; j < m; j++) {
+                r[row * m + j] *= weights[j];
+            }
+        }
+        INDArray v = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, d}, 'c');
+        Nd4j.gemm(Buffers.fromArray(r, rows, m), particles, v, false, false, 1.0, 0.0);
+        return Buffers.toArray(v);
+    }
+
+    /**
      * Choice probabilities {@code r[(s·k + i)·M + j] = R(i | Qₛ; wⱼ)} from utilities laid out the same way
      * ({@code u[(s·k + i)·M + j] = wⱼ·qᵢ}), by a stable softmax per slate and particle.
      */

@@ -1,5 +1,8 @@
 package io.elicitor.evoi.partial;
 
+import io.elicitor.evoi.Combinations;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,10 +68,17 @@ public final class AttributeSpace {
             if (!(std > 0)) {
                 return 0f;
             }
-            double scale = Math.pow(10, decimals);
-            double shown = Math.round((mean + std * standardised) * scale) / scale;
-            return (float) ((shown - mean) / std);
+            return (float) ((shown(mean, std, decimals, standardised).doubleValue() - mean) / std);
         }
+    }
+
+    /**
+     * The value a person is shown for a standardised one: {@code mean + std · standardised} in the original units,
+     * rounded half up to {@code decimals}. The one rounding rule: the engine rounds its options by it and the
+     * catalog reads vectors back by it, so the query scored is the query shown.
+     */
+    public static BigDecimal shown(double mean, double std, int decimals, double standardised) {
+        return BigDecimal.valueOf(mean + std * standardised).setScale(decimals, RoundingMode.HALF_UP);
     }
 
     private final List<Attribute> attributes;
@@ -108,16 +118,9 @@ public final class AttributeSpace {
         return dimension;
     }
 
-    /** Number of attribute subsets of size s, {@code C(size, s)}, saturating at {@code Long.MAX_VALUE}. */
+    /** Number of attribute subsets of size s, {@code C(size, s)} ({@link Combinations#count}, saturating). */
     public long subsetCount(int s) {
-        long c = 1;
-        for (int i = 0; i < s; i++) {
-            c = c * (size() - i) / (i + 1);
-            if (c < 0) {
-                return Long.MAX_VALUE;
-            }
-        }
-        return c;
+        return Combinations.count(size(), s);
     }
 
     /** Every attribute subset of size s, each ascending, in lexicographic order. */
@@ -126,31 +129,11 @@ public final class AttributeSpace {
             throw new IllegalArgumentException("subset size must be 1.." + size() + ", got " + s);
         }
         List<int[]> out = new ArrayList<>();
-        int[] c = new int[s];
-        for (int i = 0; i < s; i++) {
-            c[i] = i;
-        }
+        int[] c = Combinations.first(s);
         do {
             out.add(c.clone());
-        } while (nextCombination(c, size()));
+        } while (Combinations.next(c, size()));
         return out;
-    }
-
-    /** Steps {@code c}, an ascending k-combination of 0..n−1, to the next in lexicographic order; false after the last. */
-    static boolean nextCombination(int[] c, int n) {
-        int k = c.length;
-        int i = k - 1;
-        while (i >= 0 && c[i] == n - k + i) {
-            i--;
-        }
-        if (i < 0) {
-            return false;
-        }
-        c[i]++;
-        for (int j = i + 1; j < k; j++) {
-            c[j] = c[j - 1] + 1;
-        }
-        return true;
     }
 
     /**

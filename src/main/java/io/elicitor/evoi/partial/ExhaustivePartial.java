@@ -1,5 +1,6 @@
 package io.elicitor.evoi.partial;
 
+import io.elicitor.evoi.Combinations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,49 +21,37 @@ public final class ExhaustivePartial implements PartialStrategy {
 
     @Override
     public PartialQuery select(PartialContext c) {
-        AttributeSpace space = c.space();
-        int d = space.dimension();
+        int d = c.space().dimension();
         int k = c.slateSize();
         GreedyPartial.Seeds seeds = GreedyPartial.seeds(c);
         List<int[]> subsets = seeds.subsets();
+        List<float[]> grids = seeds.grids();
         long total = 0;
-        for (int[] s : subsets) {
-            total += combinations(space.gridOptions(s).length / d, k);
+        for (int q = 0; q < grids.size() && total <= BUDGET; q++) {
+            total += Combinations.count(grids.get(q).length / d, k); // stops once past the budget: cannot overflow
         }
         List<int[]> querySubsets = new ArrayList<>();
         List<float[]> queries = new ArrayList<>();
         if (total <= BUDGET) {
-            for (int[] s : subsets) {
-                float[] grid = space.gridOptions(s);
-                int n = grid.length / d;
-                int[] pick = new int[k];
-                for (int i = 0; i < k; i++) {
-                    pick[i] = i;
-                }
+            for (int q = 0; q < subsets.size(); q++) {
+                float[] grid = grids.get(q);
+                int[] pick = Combinations.first(k);
                 do {
-                    querySubsets.add(s);
+                    querySubsets.add(subsets.get(q));
                     queries.add(PartialGrid.rows(grid, d, pick));
-                } while (AttributeSpace.nextCombination(pick, n));
+                } while (Combinations.next(pick, grid.length / d));
             }
         } else {
             querySubsets.addAll(subsets);
             queries.addAll(seeds.queries());
             for (int q = 0; q < BUDGET; q++) {
-                int[] s = subsets.get(c.rng().nextInt(subsets.size()));
-                float[] grid = space.gridOptions(s);
+                int at = c.rng().nextInt(subsets.size());
+                float[] grid = grids.get(at);
                 int[] pick = c.rng().ints(0, grid.length / d).distinct().limit(k).toArray();
-                querySubsets.add(s);
+                querySubsets.add(subsets.get(at));
                 queries.add(PartialGrid.rows(grid, d, pick));
             }
         }
         return PartialGrid.best(c.evaluator(), querySubsets, queries, k);
-    }
-
-    static long combinations(int n, int k) {
-        long c = 1;
-        for (int i = 0; i < k; i++) {
-            c = c * (n - i) / (i + 1);
-        }
-        return Math.max(0, c);
     }
 }

@@ -13,17 +13,20 @@ import java.util.List;
  * can ask well, since the values of partial items form a continuum that cannot be listed.
  *
  * <p>Seeds are greedy's grid query of every attribute subset ({@link GreedyPartial}); the {@code leading}
- * subsets with the largest seed EVOI each get that seed and {@code restarts − 1} random grid queries, and all
- * of them ascend together as one batch. A numeric value is a parameter projected onto its observed range after
+ * subsets with the largest seed EVOI each get that seed refined by grid coordinate ascent
+ * ({@link PartialGrid#refine}) and {@code restarts − 1} random grid queries, and all of them ascend together
+ * as one batch. A numeric value is a parameter projected onto its observed range after
  * every step; a categorical attribute is a softmax over its levels (its parameters are the level logits).
- * The gradient is analytic: with the recommendation after each answer held at its current best pool item
- * {@code yᵢ*} (the max in {@code PEU = Σᵢ max_y vᵢ·y} is locally constant, so this is PEU's gradient almost
- * everywhere), {@code ∂PEU/∂q_l = λ Σⱼ πⱼ R_lj (wⱼ·y_l* − Σᵢ Rᵢⱼ wⱼ·yᵢ*) wⱼ} ({@link SlateObjective}), one
- * {@code (B·k × M)·(M × d)} product per step after the exact evaluation that finds the {@code yᵢ*}.
+ * The gradient is analytic: it is that of the smoothed PEU {@code Σᵢ τ log Σ_y exp(vᵢ·y / τ)} over the pool,
+ * {@code λ Σⱼ πⱼ R_lj (wⱼ·ỹ_l − Σᵢ Rᵢⱼ wⱼ·ỹᵢ) wⱼ} ({@link SlateObjective}) with each answer's recommendation
+ * the soft best response {@code ỹᵢ} ({@link SoftBestResponse}); τ anneals from {@link #START_TEMPERATURE} to
+ * {@link #END_TEMPERATURE} of the utility scale, so the ascent ends on PEU itself (with the hard maximum the
+ * gradient is 0 wherever every answer leads to the same item). Per step: the answers' value vectors, the soft
+ * best responses over the pool, and the query gradient, a few {@code B·k}-row products.
  *
  * <p>Every {@code checkEvery} steps and at the end each query is rounded to what a person is shown (values to
  * their decimals, levels to the largest) and scored exactly; the answer is the best of those and of every seed,
- * so it is never worse than its best seed. Costs {@code steps · B·k·M·(d + P)}.
+ * so it is never worse than its best seed. Costs {@code O(steps · B·k·d·(M + P))}.
  */
 public final class GradientPartial implements PartialStrategy {
     /** Smoothing of the best response at the first step, as a fraction of the utility scale. */
@@ -115,13 +118,13 @@ public final class GradientPartial implements PartialStrategy {
         float[] pool = Buffers.toArray(c.catalog().rows(c.evaluator().pool().items()));
         SlateObjective objective = new SlateObjective(c.evaluator().posterior(), c.lambda());
         Adam adam = new Adam(parameters.length);
-        SoftBestResponse responses = new SoftBestResponse(c.evaluator().posterior(), c.lambda(), pool, d);
+        SoftBestResponse responses = new SoftBestResponse(pool, d);
         double scale = c.evaluator().utilityScale();
         for (int step = 1; step <= steps; step++) {
             float[] x = relaxation.options(parameters);
             double temperature = scale * START_TEMPERATURE
                     * Math.pow(END_TEMPERATURE / START_TEMPERATURE, (step - 1) / (double) Math.max(1, steps - 1));
-            float[] recommendations = responses.of(x, k, temperature);
+            float[] recommendations = responses.of(objective.answerVectors(x, k), temperature);
             float[] gradient = objective.evaluate(x, recommendations, k).queryGradient();
             adam.ascend(parameters, relaxation.parameterGradient(parameters, gradient), rate);
             relaxation.project(parameters);

@@ -27,7 +27,7 @@ public final class GreedyPartial implements PartialStrategy {
         AttributeSpace space = c.space();
         int d = space.dimension();
         int k = c.slateSize();
-        List<int[]> subsets = RandomPartial.usable(space, PartialGrid.subsets(space, c.attributeCount(), c.rng()), k);
+        List<int[]> subsets = PartialGrid.subsets(space, c.attributeCount(), k, c.rng());
         if (subsets.isEmpty()) {
             throw new IllegalStateException("no subset of " + c.attributeCount() + " attributes has " + k + " options");
         }

@@ -1,8 +1,9 @@
 package io.elicitor.evoi.partial;
 
 import io.elicitor.evoi.Buffers;
-import io.elicitor.evoi.belief.Logit;
+import io.elicitor.evoi.strategy.GreedyEusStrategy;
 import io.elicitor.evoi.value.PoolEvaluator;
+import io.elicitor.evoi.value.PoolScores;
 import io.elicitor.evoi.value.SlateValues;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,12 +21,27 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class PartialGrid {
     /** Subsets are enumerated up to this many; beyond it a seeded sample of this many is searched. */
     public static final int MAX_SUBSETS = 200;
-    private static final int CHUNK_ROWS = 4096;
 
     private PartialGrid() {}
 
-    /** Every subset of s attributes when there are at most {@link #MAX_SUBSETS}, else that many distinct ones drawn. */
-    public static List<int[]> subsets(AttributeSpace space, int s, Random rng) {
+    /**
+     * The subsets of s attributes to search: all of them when there are at most {@link #MAX_SUBSETS}, else that
+     * many distinct ones drawn; of those, the ones whose grid has at least k options (a constant attribute has one).
+     */
+    public static List<int[]> subsets(AttributeSpace space, int s, int k, Random rng) {
+        return candidateSubsets(space, s, rng).stream().filter(subset -> hasOptions(space, subset, k)).toList();
+    }
+
+    /** Whether a subset's grid has at least k options. */
+    static boolean hasOptions(AttributeSpace space, int[] subset, int k) {
+        long n = 1;
+        for (int a : subset) {
+            n *= space.attribute(a).choices();
+        }
+        return n >= k;
+    }
+
+    private static List<int[]> candidateSubsets(AttributeSpace space, int s, Random rng) {
         if (space.subsetCount(s) <= MAX_SUBSETS) {
             return space.subsets(s);
         }
@@ -52,8 +68,8 @@ public final class PartialGrid {
     /**
      * Viappiani and Boutilier's greedy choice set among {@code n} candidate options ({@code n × d} vectors): the
      * option of largest expected utility first, then each time the one that most raises the expected utility of
-     * selection under the logit. Returns k option indices; costs one {@code (n × d)·(d × M)} product and
-     * {@code O(k·n·M)}. Needs {@code n ≥ k}.
+     * selection under the logit ({@link GreedyEusStrategy#complete}, the kernel item queries use). Returns k
+     * option indices; costs one {@code (n × d)·(d × M)} product and {@code O(k·n·M)}. Needs {@code n ≥ k}.
      */
     public static int[] greedy(PoolEvaluator evaluator, float[] candidates, int n, int k) {
         int d = candidates.length / n;
@@ -62,15 +78,11 @@ public final class PartialGrid {
         Nd4j.gemm(Buffers.fromArray(candidates, n, d), evaluator.posterior().particles(), product, false, true, 1.0, 0.0);
         float[] s = Buffers.toArray(product);
         double[] pi = evaluator.posterior().weights();
-        double lambda = evaluator.model().lambda();
-        float[] top = new float[m];
-        java.util.Arrays.fill(top, Float.NEGATIVE_INFINITY);
         int first = 0;
         double firstValue = Double.NEGATIVE_INFINITY;
         for (int o = 0; o < n; o++) {
             double eu = 0;
             for (int j = 0; j < m; j++) {
-                top[j] = Math.max(top[j], s[o * m + j]);
                 eu += pi[j] * s[o * m + j];
             }
             if (eu > firstValue) {
@@ -78,46 +90,10 @@ public final class PartialGrid {
                 first = o;
             }
         }
-        float[] e = new float[n * m];
-        for (int o = 0; o < n; o++) {
-            for (int j = 0; j < m; j++) {
-                e[o * m + j] = (float) Logit.FAST.exp(lambda * (s[o * m + j] - top[j]));
-            }
-        }
-        int[] chosen = new int[k];
-        boolean[] used = new boolean[n];
-        chosen[0] = first;
-        used[first] = true;
-        double[] z = new double[m];
-        double[] num = new double[m];
-        for (int t = 0; t < k; t++) {
-            if (t > 0) {
-                int best = -1;
-                double bestValue = Double.NEGATIVE_INFINITY;
-                for (int o = 0; o < n; o++) {
-                    if (used[o]) {
-                        continue;
-                    }
-                    double v = 0;
-                    for (int j = 0; j < m; j++) {
-                        int at = o * m + j;
-                        v += pi[j] * (num[j] + e[at] * s[at]) / (z[j] + e[at]);
-                    }
-                    if (v > bestValue) {
-                        bestValue = v;
-                        best = o;
-                    }
-                }
-                chosen[t] = best;
-                used[best] = true;
-            }
-            for (int j = 0; j < m; j++) {
-                int at = chosen[t] * m + j;
-                z[j] += e[at];
-                num[j] += e[at] * s[at];
-            }
-        }
-        return chosen;
+        boolean[] all = new boolean[n];
+        java.util.Arrays.fill(all, true);
+        return GreedyEusStrategy.complete(s, PoolScores.exps(s, n, m, evaluator.model().lambda()),
+                evaluator.posterior().floatWeights(), all, m, k, first);
     }
 
     /**
@@ -173,16 +149,7 @@ public final class PartialGrid {
 
     /** Exact values of B queries of k options each, laid out as {@code B·k × d} rows. */
     public static SlateValues values(PoolEvaluator evaluator, float[] queries, int k, int d) {
-        int b = queries.length / (k * d);
-        int perChunk = Math.max(1, CHUNK_ROWS / k);
-        SlateValues out = null;
-        for (int start = 0; start < b; start += perChunk) {
-            int end = Math.min(b, start + perChunk);
-            float[] chunk = java.util.Arrays.copyOfRange(queries, start * k * d, end * k * d);
-            SlateValues v = evaluator.valuesOfVectors(Buffers.fromArray(chunk, (end - start) * k, d), k, null);
-            out = out == null ? v : out.followedBy(v);
-        }
-        return out;
+        return evaluator.valuesOfVectors(Buffers.fromArray(queries, queries.length / d, d), k);
     }
 
     /**

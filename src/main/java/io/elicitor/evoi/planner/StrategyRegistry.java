@@ -25,15 +25,11 @@ import java.util.Set;
  * {@code greedy-eus@2}, so sessions, experiment arms and the simulation harness can all ask for it.
  */
 public final class StrategyRegistry {
-    private final Map<String, QueryStrategy> byName = new LinkedHashMap<>();
-    private static final Map<String, PartialStrategy> PARTIAL = new LinkedHashMap<>();
+    /** The strategies that ask partial questions, by name; fixed, as they have no settings to replace. */
+    private static final Map<String, PartialStrategy> PARTIAL = byName(new GradientPartial(), new ExhaustivePartial(),
+            new GreedyPartial(), new RandomPartial());
 
-    static {
-        for (PartialStrategy s : new PartialStrategy[] {new GradientPartial(), new ExhaustivePartial(),
-                new GreedyPartial(), new RandomPartial()}) {
-            PARTIAL.put(s.name(), s);
-        }
-    }
+    private final Map<String, QueryStrategy> byName = new LinkedHashMap<>();
 
     /** A registry holding the given strategies. */
     public StrategyRegistry(QueryStrategy... strategies) {
@@ -101,6 +97,19 @@ public final class StrategyRegistry {
 
     /** The names of the strategies that ask partial questions. */
     public static Set<String> partialNames() {
-        return Collections.unmodifiableSet(PARTIAL.keySet());
+        return PARTIAL.keySet();
+    }
+
+    /** Why {@code name} asks no partial questions, naming those that do: for error messages of every front end. */
+    public static String unknownPartial(String name) {
+        return "strategy '" + name + "' asks no partial queries; those that do: " + String.join(", ", PARTIAL.keySet());
+    }
+
+    private static Map<String, PartialStrategy> byName(PartialStrategy... strategies) {
+        Map<String, PartialStrategy> out = new LinkedHashMap<>();
+        for (PartialStrategy s : strategies) {
+            out.put(s.name(), s);
+        }
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -1,5 +1,6 @@
 package io.elicitor.evoi.strategy;
 
+import io.elicitor.evoi.Combinations;
 import io.elicitor.evoi.value.SlateValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,28 +40,14 @@ public final class ExhaustiveStrategy implements QueryStrategy {
             throw new IllegalStateException("candidate pool has " + c.pool().size() + " items, slate needs " + k);
         }
         List<int[]> slates = new ArrayList<>();
-        int[] pick = new int[k];
-        for (int i = 0; i < k; i++) {
-            pick[i] = i;
-        }
-        while (true) {
+        int[] pick = Combinations.first(k);
+        do {
             int[] s = new int[k];
             for (int i = 0; i < k; i++) {
                 s[i] = c.pool().item(pick[i]);
             }
             slates.add(s);
-            int i = k - 1;
-            while (i >= 0 && pick[i] == p - k + i) {
-                i--;
-            }
-            if (i < 0) {
-                break;
-            }
-            pick[i]++;
-            for (int j = i + 1; j < k; j++) {
-                pick[j] = pick[j - 1] + 1;
-            }
-        }
+        } while (Combinations.next(pick, p));
         int[][] all = slates.toArray(new int[0][]);
         return all[c.evaluator().best(all)];
     }
@@ -68,20 +55,9 @@ public final class ExhaustiveStrategy implements QueryStrategy {
     /** Largest P with C(P, k) ≤ budget. */
     static int largestPrefix(int k, long budget) {
         int p = k;
-        while (combinations(p + 1, k) <= budget && p < 100_000) {
+        while (Combinations.count(p + 1, k) <= budget && p < 100_000) {
             p++;
         }
         return p;
-    }
-
-    static long combinations(int n, int k) {
-        long c = 1;
-        for (int i = 0; i < k; i++) {
-            c = c * (n - i) / (i + 1);
-            if (c > Long.MAX_VALUE / 64) {
-                return Long.MAX_VALUE;
-            }
-        }
-        return c;
     }
 }

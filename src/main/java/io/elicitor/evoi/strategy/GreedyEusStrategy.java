@@ -32,10 +32,17 @@ public final class GreedyEusStrategy implements QueryStrategy {
 
     /** The greedy completion of a slate whose first item is the given showable pool item. */
     public static int[] slate(PoolScores pool, int k, int first) {
-        int m = pool.particles();
-        int p = pool.size();
-        float[] s = pool.scores();
-        float[] e = pool.exps();
+        return complete(pool.scores(), pool.exps(), pool.weights(), pool.showable(), pool.particles(), k, first);
+    }
+
+    /**
+     * The greedy completion over any candidates, as plain arrays: scores {@code s[y·M + j] = wⱼ·x_y}, their
+     * {@code e[y·M + j] = exp(λ(s − max_y s))} ({@link PoolScores#exps(float[], int, int, double)}), weights
+     * {@code πⱼ}, and which candidates may be shown (their count is the number of candidates). Pool items and
+     * partial items' grid options share it. Returns candidate indices, {@code first} first.
+     */
+    public static int[] complete(float[] s, float[] e, float[] pi, boolean[] showable, int m, int k, int first) {
+        int p = showable.length;
         int[] slate = new int[k];
         boolean[] used = new boolean[p];
         slate[0] = first;
@@ -47,12 +54,11 @@ public final class GreedyEusStrategy implements QueryStrategy {
             z[j] = e[at];
             n[j] = e[at] * s[at];
         }
-        float[] pi = pool.weights();
         for (int t = 1; t < k; t++) {
             int best = -1;
             double bestGain = Double.NEGATIVE_INFINITY;
             for (int y = 0; y < p; y++) {
-                if (!pool.showable()[y] || used[y]) {
+                if (!showable[y] || used[y]) {
                     continue;
                 }
                 int row = y * m;

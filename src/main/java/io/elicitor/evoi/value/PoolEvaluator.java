@@ -8,6 +8,7 @@ import io.elicitor.evoi.belief.Posterior;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Exact posterior expected utility of queries, with the recommendation after each answer taken from a
@@ -45,11 +46,7 @@ public final class PoolEvaluator {
         this.scores = Nd4j.create(DataType.FLOAT, new long[] {m, p}, 'f');
         Nd4j.gemm(posterior.particles(), poolVectors, scores, false, true, 1.0, 0.0);
         this.expectedUtility = Buffers.toArray(posterior.weightRow().mmul(scores));
-        double[] w = posterior.weights();
-        this.weights = new float[m];
-        for (int j = 0; j < m; j++) {
-            this.weights[j] = (float) w[j];
-        }
+        this.weights = posterior.floatWeights();
         int best = 0;
         for (int i = 1; i < p; i++) {
             if (expectedUtility[i] > expectedUtility[best]) {
@@ -57,6 +54,7 @@ public final class PoolEvaluator {
             }
         }
         this.bestPoolIndex = best;
+        double[] w = posterior.weights();
         float[] s = Buffers.toArray(scores);
         double agree = 0;
         double scale = 0;
@@ -103,13 +101,19 @@ public final class PoolEvaluator {
     }
 
     /** The belief this evaluator scores under. */
-    public Posterior posterior() { return posterior; }
+    public Posterior posterior() {
+        return posterior;
+    }
 
     /** The choice model answers are scored under. */
-    public ChoiceModel model() { return model; }
+    public ChoiceModel model() {
+        return model;
+    }
 
     /** The pool this evaluator recommends from. */
-    public CandidatePool pool() { return pool; }
+    public CandidatePool pool() {
+        return pool;
+    }
 
     /** {@code EU* = max_y w̄·y} over the pool: the value of recommending now, without asking. */
     public double currentBestExpectedUtility() {
@@ -200,7 +204,7 @@ public final class PoolEvaluator {
                 }
                 System.arraycopy(slates[s], 0, flat, (s - start) * k, k);
             }
-            evaluate(catalog.rows(flat), k, out, start, null);
+            evaluate(catalog.rows(flat), k, out, start);
         }
         return out;
     }
@@ -245,24 +249,27 @@ public final class PoolEvaluator {
     }
 
     /**
-     * Exact PEU, EVOI and EUS of B slates given as vectors ({@code B·k × d}, slate b in rows {@code b·k..b·k+k−1}).
-     * The vectors need not be catalog items: relaxed query vectors and partial items are scored the same way.
-     * When {@code bestResponse} is given (length {@code B·k}) it receives, for each answer, the pool index of
-     * the recommendation after it: the {@code y} of {@code max_y vᵢ·y}, whose vector is the gradient's target.
+     * Exact PEU, EVOI and EUS of B slates given as vectors ({@code B·k × d}, slate b in rows {@code b·k..b·k+k−1}),
+     * in chunks as {@link #values}: relaxed query vectors and partial items are scored like catalog items.
      */
-    public SlateValues valuesOfVectors(INDArray slateVectors, int k, int[] bestResponse) {
+    public SlateValues valuesOfVectors(INDArray slateVectors, int k) {
         int rows = (int) slateVectors.rows();
-        if (k < 2 || rows % k != 0 || (bestResponse != null && bestResponse.length != rows)) {
-            throw new IllegalArgumentException("need B*k rows with k >= 2 (and B*k best responses), got " + rows + " rows for k=" + k);
+        if (k < 2 || rows % k != 0) {
+            throw new IllegalArgumentException("need B*k rows with k >= 2, got " + rows + " rows for k=" + k);
         }
         int b = rows / k;
         SlateValues out = new SlateValues(new double[b], new double[b], new double[b]);
-        evaluate(slateVectors, k, out, 0, bestResponse);
+        int perChunk = Math.max(1, CHUNK_ROWS / k);
+        for (int start = 0; start < b; start += perChunk) {
+            int end = Math.min(b, start + perChunk);
+            evaluate(end - start == b ? slateVectors : slateVectors.get(NDArrayIndex.interval((long) start * k,
+                    (long) end * k), NDArrayIndex.all()), k, out, start);
+        }
         return out;
     }
 
     /** Fills {@code out} at {@code at..at+B−1} for B slates given as item vectors ({@code B·k × d}). */
-    private void evaluate(INDArray slateVectors, int k, SlateValues out, int at, int[] bestResponse) {
+    private void evaluate(INDArray slateVectors, int k, SlateValues out, int at) {
         int rows = (int) slateVectors.rows();
         int m = posterior.size();
         int b = rows / k;
@@ -279,13 +286,9 @@ public final class PoolEvaluator {
             double gain = 0;
             for (int i = 0; i < k; i++) {
                 int row = (s * k + i) * p;
-                int arg = row;
-                for (int y = row + 1, end = row + p; y < end; y++) {
-                    arg = v[y] > v[arg] ? y : arg;
-                }
-                float best = v[arg];
-                if (bestResponse != null) {
-                    bestResponse[s * k + i] = arg - row;
+                float best = Float.NEGATIVE_INFINITY;
+                for (int y = row, end = row + p; y < end; y++) {
+                    best = Math.max(best, v[y]);
                 }
                 peu += best;
                 gain += best - v[row + bestPoolIndex];

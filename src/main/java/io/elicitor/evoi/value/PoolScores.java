@@ -243,23 +243,30 @@ public final class PoolScores {
      */
     public float[] exps() {
         if (exps == null) {
-            int m = particles;
-            float[] max = new float[m];
-            Arrays.fill(max, Float.NEGATIVE_INFINITY);
-            for (int y = 0; y < size; y++) {
-                for (int j = 0; j < m; j++) {
-                    max[j] = Math.max(max[j], scores[y * m + j]);
-                }
-            }
-            float[] e = new float[m * size];
-            for (int y = 0; y < size; y++) {
-                for (int j = 0; j < m; j++) {
-                    e[y * m + j] = (float) Logit.FAST.exp(lambda * (scores[y * m + j] - max[j]));
-                }
-            }
-            exps = e;
+            exps = exps(scores, size, particles, lambda);
         }
         return exps;
+    }
+
+    /**
+     * {@code e[y·M + j] = exp(λ(s[y·M + j] − max_y s[y·M + j]))} for n candidates' scores laid out item by item
+     * ({@code n × M}): each particle's logit weights, shifted by its best candidate so none overflows.
+     */
+    public static float[] exps(float[] scores, int n, int m, double lambda) {
+        float[] max = new float[m];
+        Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        for (int y = 0; y < n; y++) {
+            for (int j = 0; j < m; j++) {
+                max[j] = Math.max(max[j], scores[y * m + j]);
+            }
+        }
+        float[] e = new float[m * n];
+        for (int y = 0; y < n; y++) {
+            for (int j = 0; j < m; j++) {
+                e[y * m + j] = (float) Logit.FAST.exp(lambda * (scores[y * m + j] - max[j]));
+            }
+        }
+        return e;
     }
 
     /** A canonical key of a slate (its sorted items), to de-duplicate slates. */

@@ -150,6 +150,9 @@ class SlateObjectiveTest {
             double errY = relativeError(e.recommendationGradient(), gy);
             assertTrue(errQ < 1e-3, "trial " + trial + ": dF/dQ relative error " + errQ);
             assertTrue(errY < 1e-3, "trial " + trial + ": dF/dY relative error " + errY);
+            // The answers' value vectors are dF/dY, which does not depend on Y.
+            double errV = relativeError(new SlateObjective(p, lambda).answerVectors(q, k), gy);
+            assertTrue(errV < 1e-3, "trial " + trial + ": answer vectors relative error " + errV);
         }
     }
 

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The partial objective's analytic gradient, through the relaxation of numeric values and categorical levels,
- * against central differences computed in double precision; and the objective at the best responses is the
- * exact PEU the evaluator reports.
+ * against central differences computed in double precision; and the objective at the (sharply) smoothed best
+ * responses the ascent uses is the exact PEU the evaluator reports.
  */
 class PartialObjectiveTest {
     private static final int K = 3;
@@ -61,18 +61,15 @@ class PartialObjectiveTest {
     }
 
     @Test
-    void theObjectiveAtTheBestResponsesIsTheExactPeu() {
+    void theObjectiveAtSharpSoftBestResponsesIsTheExactPeu() {
         PartialFixture f = new PartialFixture(3, 2.0, 12);
         PartialContext c = f.context(K, 2, 3);
         PartialQuery q = new RandomPartial().select(c);
-        int[] best = new int[K];
-        double peu = EngineWorkspace.run(() -> c.evaluator().valuesOfVectors(
-                Buffers.fromArray(q.options(), K, PartialFixture.D), K, best).peu()[0]);
-        float[] y = new float[K * PartialFixture.D];
-        for (int i = 0; i < K; i++) {
-            System.arraycopy(f.engine.items.row(c.evaluator().pool().item(best[i])), 0, y, i * PartialFixture.D,
-                    PartialFixture.D);
-        }
+        double peu = EngineWorkspace.run(() -> PartialGrid.values(c.evaluator(), q.options(), K, PartialFixture.D).peu()[0]);
+        float[] pool = Buffers.toArray(f.engine.items.rows(c.evaluator().pool().items()));
+        // At a vanishing temperature the smoothed recommendation after each answer is the best pool item itself.
+        float[] y = EngineWorkspace.run(() -> new SoftBestResponse(pool, PartialFixture.D).of(
+                new SlateObjective(f.engine.posterior, 2.0).answerVectors(q.options(), K), 1e-7 * c.evaluator().utilityScale()));
         double f0 = objective(f.engine.posterior, q.options(), y);
         assertEquals(peu, f0, 1e-4 * Math.abs(peu) + 1e-5);
     }

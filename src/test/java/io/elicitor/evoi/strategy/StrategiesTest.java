@@ -1,5 +1,6 @@
 package io.elicitor.evoi.strategy;
 
+import io.elicitor.evoi.Combinations;
 import io.elicitor.evoi.EngineFixture;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.StrategyContracts;
@@ -48,8 +49,8 @@ class StrategiesTest {
     @Test
     void exhaustiveScoresAllPairsAndAllTriplesOfThePoolPrefix() {
         assertEquals(256, ExhaustiveStrategy.largestPrefix(2, 32_640));
-        assertTrue(ExhaustiveStrategy.combinations(ExhaustiveStrategy.largestPrefix(3, 32_640), 3) <= 32_640);
-        assertTrue(ExhaustiveStrategy.combinations(ExhaustiveStrategy.largestPrefix(3, 32_640) + 1, 3) > 32_640);
+        assertTrue(Combinations.count(ExhaustiveStrategy.largestPrefix(3, 32_640), 3) <= 32_640);
+        assertTrue(Combinations.count(ExhaustiveStrategy.largestPrefix(3, 32_640) + 1, 3) > 32_640);
         EngineFixture f = EngineFixture.create(24, 6, 256, 2, 2.0, 8);
         for (int k = 2; k <= 3; k++) {
             QueryContext c = f.wholeCatalogContext(k, null, k);
