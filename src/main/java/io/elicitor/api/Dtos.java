@@ -8,9 +8,12 @@ import java.util.Map;
 public final class Dtos {
     private Dtos() {}
 
-    /** {@code POST /sessions}. All fields optional. */
+    /**
+     * {@code POST /sessions}. All fields optional; {@code queryKind} is {@code items} (default), {@code partial} or
+     * {@code mixed}, and {@code partialAttributes} how many attributes a partial query shows (1..4, default 2).
+     */
     public record CreateSession(String catalog, Integer slateSize, String strategy, String userKey, Long seed,
-                                Filters filters) {}
+                                Filters filters, String queryKind, Integer partialAttributes) {}
 
     /** Which items a session may show and recommend. */
     public record Filters(List<String> excludeIds, List<String> where, Boolean excludeShown) {}
@@ -22,7 +25,8 @@ public final class Dtos {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionCreated(String sessionId, String catalog, String catalogVersion, int slateSize, String strategy,
-                                 double lambda, String experimentId, String arm) {}
+                                 double lambda, String experimentId, String arm, String queryKind,
+                                 Integer partialAttributes) {}
 
     /** {@code POST /next-query}. */
     public record NextQuery(String sessionId) {}
@@ -30,12 +34,19 @@ public final class Dtos {
     /** An item as shown to the user. */
     public record ItemView(String id, String title, Map<String, Object> attributes) {}
 
-    /** Response of {@code POST /next-query}. */
-    public record QueryView(String queryId, List<ItemView> items, double evoi, boolean stop, double utilityScale,
-                            double probabilityTopIsBest) {}
+    /** An option of a partial query: its index (what {@code chosenOption} answers) and the attributes it shows. */
+    public record OptionView(int index, Map<String, Object> attributes) {}
 
-    /** {@code POST /answer}. */
-    public record Answer(String sessionId, String queryId, String chosenItemId) {}
+    /**
+     * Response of {@code POST /next-query}: {@code kind} is {@code items} (with {@code items}) or {@code partial}
+     * (with {@code options}; every attribute an option does not show is "the same" across the options).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QueryView(String queryId, String kind, List<ItemView> items, List<OptionView> options, double evoi,
+                            boolean stop, double utilityScale, double probabilityTopIsBest) {}
+
+    /** {@code POST /answer}: {@code chosenItemId} answers an item query, {@code chosenOption} a partial one. */
+    public record Answer(String sessionId, String queryId, String chosenItemId, Integer chosenOption) {}
 
     /** A recommendation. */
     public record RecommendationView(String id, String title, double expectedUtility) {}
@@ -47,5 +58,6 @@ public final class Dtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionView(String sessionId, int answers, float[] posteriorMean, double effectiveSampleSize,
                               String catalog, String catalogVersion, String strategy, int slateSize, String userKey,
-                              String pendingQueryId, String experimentId, String arm) {}
+                              String pendingQueryId, String experimentId, String arm, String queryKind,
+                              Integer partialAttributes) {}
 }

@@ -10,6 +10,7 @@ import io.elicitor.evoi.partial.AttributeSpace;
 import io.elicitor.evoi.partial.PartialContext;
 import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.evoi.planner.QueryKind;
+import io.elicitor.evoi.planner.Questions;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.strategy.ExhaustiveStrategy;
 import io.elicitor.simulation.ExperimentRehearsal;
@@ -136,7 +137,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (slate < 2 || slate > 6 || queries < 1 || particles < 2 || !(lambda > 0)) {
             throw new IllegalArgumentException("need 2 <= --slate <= 6, --queries >= 1, --particles >= 2, --lambda > 0");
         }
-        InProcessRunner.Questions questions = questions(entry);
+        Questions questions = questions(entry);
         List<SimulatedUser> users = users(catalog, entry);
         String fingerprint = RunComparison.fingerprint(catalog.id(), catalog.version(), usersFile, maxUsers, syntheticCount(),
                 seed, queries);
@@ -186,11 +187,11 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** The questions asked, validated against the catalog and the strategies. */
-    private InProcessRunner.Questions questions(CatalogRegistry.Entry entry) {
+    private Questions questions(CatalogRegistry.Entry entry) {
         QueryKind kind = QueryKind.parse(queryKind).orElseThrow(() ->
                 new IllegalArgumentException("--query-kind must be items, partial or mixed, got '" + queryKind + "'"));
         if (!kind.needsAttributes()) {
-            return InProcessRunner.Questions.ITEMS;
+            return Questions.ITEMS;
         }
         AttributeSpace space = entry.attributes().orElseThrow(() -> new IllegalArgumentException("--query-kind "
                 + queryKind + " needs a catalog with an attribute schema (embed --attributes); " + entry.catalog().id()
@@ -208,7 +209,7 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(StrategyRegistry.unknownPartial(s));
             }
         }
-        return new InProcessRunner.Questions(kind, partialAttributes, space);
+        return new Questions(kind, partialAttributes, space);
     }
 
     /** Simulated users through a running experiment over HTTP; writes the experiment's results. */

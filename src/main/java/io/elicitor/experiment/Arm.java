@@ -21,9 +21,12 @@ public record Arm(String name, String strategy, ArmParams params, Double weight)
      * @param particles posterior particles
      * @param lambda inverse temperature of the choice model
      * @param maxQueries after this many answers every query says {@code stop}
+     * @param queryKind which questions its sessions ask: {@code items}, {@code partial} or {@code mixed}
+     * @param partialAttributes attributes a partial query shows, 1..4
      */
-    public record ArmParams(Integer slateSize, Integer particles, Double lambda, Integer maxQueries) {
+    public record ArmParams(Integer slateSize, Integer particles, Double lambda, Integer maxQueries, String queryKind,
+                            Integer partialAttributes) {
         /** No overrides. */
-        public static final ArmParams NONE = new ArmParams(null, null, null, null);
+        public static final ArmParams NONE = new ArmParams(null, null, null, null, null, null);
     }
 }

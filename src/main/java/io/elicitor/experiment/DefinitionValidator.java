@@ -2,6 +2,9 @@ package io.elicitor.experiment;
 
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.config.ElicitorConfig;
+import io.elicitor.evoi.partial.AttributeSpace;
+import io.elicitor.evoi.partial.PartialContext;
+import io.elicitor.evoi.planner.QueryKind;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.runtime.Refusal.Kind;
@@ -63,7 +66,9 @@ public final class DefinitionValidator {
         Set<String> names = new HashSet<>();
         List<Arm> arms = new ArrayList<>();
         for (int i = 0; i < d.arms().size(); i++) {
-            arms.add(arm(d.arms().get(i), "arms[" + i + "]", names));
+            Arm a = arm(d.arms().get(i), "arms[" + i + "]", names);
+            queries(a, "arms[" + i + "]", catalogs.latest(catalog).orElseThrow());
+            arms.add(a);
         }
         String salt = salt(d.salt());
         return new Experiment(UUID.randomUUID().toString(), d.name(), catalog, unit, salt, arms, "running",
@@ -99,6 +104,44 @@ public final class DefinitionValidator {
             throw new Refusal(Kind.INVALID, f + ".params.maxQueries", "maxQueries must be 1 to 1000");
         }
         return new Arm(a.name(), a.strategy(), p, weight);
+    }
+
+    /**
+     * Checks what an arm asks: partial questions need a catalog with attributes, an attribute count in range, at most
+     * four options and a strategy with a partial form.
+     */
+    private static void queries(Arm a, String f, CatalogRegistry.Entry entry) {
+        Arm.ArmParams p = a.params();
+        if (p.queryKind() == null) {
+            if (p.partialAttributes() != null) {
+                throw new Refusal(Kind.INVALID, f + ".params.partialAttributes", "partialAttributes needs queryKind"
+                        + " partial or mixed");
+            }
+            return;
+        }
+        QueryKind kind = QueryKind.parse(p.queryKind()).orElseThrow(() -> new Refusal(Kind.INVALID,
+                f + ".params.queryKind", "queryKind must be items, partial or mixed, got '" + p.queryKind() + "'"));
+        if (!kind.needsAttributes()) {
+            if (p.partialAttributes() != null) {
+                throw new Refusal(Kind.INVALID, f + ".params.partialAttributes", "partialAttributes needs queryKind"
+                        + " partial or mixed");
+            }
+            return;
+        }
+        AttributeSpace space = entry.attributes().orElseThrow(() -> new Refusal(Kind.INVALID, f + ".params.queryKind",
+                "queryKind " + kind.wireName() + " needs a catalog with an attribute schema; catalog '"
+                        + entry.catalog().id() + "' has none"));
+        int most = Math.min(PartialContext.MAX_ATTRIBUTES, space.size());
+        if (p.partialAttributes() != null && (p.partialAttributes() < 1 || p.partialAttributes() > most)) {
+            throw new Refusal(Kind.INVALID, f + ".params.partialAttributes", "partialAttributes must be 1 to " + most);
+        }
+        if (p.slateSize() != null && p.slateSize() > PartialContext.MAX_OPTIONS) {
+            throw new Refusal(Kind.INVALID, f + ".params.slateSize", "a partial query shows 2 to "
+                    + PartialContext.MAX_OPTIONS + " options");
+        }
+        if (StrategyRegistry.partial(a.strategy()).isEmpty()) {
+            throw new Refusal(Kind.INVALID, f + ".strategy", StrategyRegistry.unknownPartial(a.strategy()));
+        }
     }
 
     /** The given salt, checked, or a random one (hex of 16 bytes). */

@@ -36,6 +36,6 @@ public class ExperimentEnrolment implements Enrolment {
         Arm a = e.arms().get(ArmAssigner.arm(e.salt(), unitKey, e.arms()));
         Arm.ArmParams p = a.params();
         return Optional.of(new ArmChoice(e.id(), a.name(), a.strategy(), p.slateSize(), p.particles(), p.lambda(),
-                p.maxQueries()));
+                p.maxQueries(), p.queryKind(), p.partialAttributes()));
     }
 }

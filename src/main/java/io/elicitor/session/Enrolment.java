@@ -22,9 +22,11 @@ public interface Enrolment {
      * @param particles particles, or null
      * @param lambda inverse temperature, or null
      * @param maxQueries question cap, or null
+     * @param queryKind items, partial or mixed, or null
+     * @param partialAttributes attributes a partial query shows, or null
      */
     record ArmChoice(String experimentId, String arm, String strategy, Integer slateSize, Integer particles, Double lambda,
-                     Integer maxQueries) {}
+                     Integer maxQueries, String queryKind, Integer partialAttributes) {}
 
     /** The arm of the experiment running for {@code catalogId} that this session falls in, if any. */
     Uni<Optional<ArmChoice>> assign(String catalogId, String sessionId, String userKey);

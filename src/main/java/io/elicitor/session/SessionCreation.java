@@ -6,6 +6,7 @@ import io.elicitor.catalog.ItemFilter;
 import io.elicitor.config.ElicitorConfig;
 import io.elicitor.evoi.belief.BeliefSettings;
 import io.elicitor.evoi.planner.EngineSettings;
+import io.elicitor.evoi.planner.QueryKind;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.runtime.MathExecutor;
 import io.elicitor.runtime.Refusal;
@@ -32,11 +33,14 @@ public final class SessionCreation {
     /** Largest slate a session may ask for. */
     public static final int MAX_SLATE = 6;
 
+    /** Attributes a partial query shows when neither the request nor an arm says. */
+    public static final int DEFAULT_PARTIAL_ATTRIBUTES = 2;
+
     /** What a client may ask for when creating a session; null fields take defaults. */
     public record Request(String catalog, Integer slateSize, String strategy, String userKey, Long seed,
-                          ItemFilter filter) {
+                          ItemFilter filter, String queryKind, Integer partialAttributes) {
         /** A request that asks for nothing in particular. */
-        public static final Request DEFAULTS = new Request(null, null, null, null, null, null);
+        public static final Request DEFAULTS = new Request(null, null, null, null, null, null, null, null);
     }
 
     private final CatalogRegistry catalogs;
@@ -79,6 +83,10 @@ public final class SessionCreation {
         if (r.strategy() != null && strategies.find(r.strategy()).isEmpty()) {
             throw new Refusal(Kind.INVALID, "strategy", strategies.unknown(r.strategy()));
         }
+        if (r.queryKind() != null && QueryKind.parse(r.queryKind()).isEmpty()) {
+            throw new Refusal(Kind.INVALID, "queryKind", "queryKind must be items, partial or mixed, got '"
+                    + r.queryKind() + "'");
+        }
         if (r.userKey() != null && (r.userKey().isBlank() || r.userKey().length() > 256)) {
             throw new Refusal(Kind.INVALID, "userKey", "userKey must be 1 to 256 characters");
         }
@@ -90,7 +98,8 @@ public final class SessionCreation {
             return math.submit(() -> BeliefReplay.initial(entry, s.seed(), s.belief())).flatMap(belief -> {
                 Catalog catalog = entry.catalog();
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-                SessionState created = new SessionState(id, catalog.id(), catalog.version(), s.slateSize(), s.strategy(),
+                SessionState created = new SessionState(id, catalog.id(), catalog.version(), s.slateSize(), s.queries(),
+                        s.strategy(),
                         r.userKey(), s.seed(), s.belief(), s.assignment(), 0, now, now, filter, belief, null, List.of());
                 meters.counter("elicitor.sessions.created", "strategy", s.strategy(), "catalog", catalog.id()).increment();
                 return store.insert(created).replaceWith(created);
@@ -99,8 +108,8 @@ public final class SessionCreation {
     }
 
     /** What a new session runs with, once arm, request and defaults are settled. */
-    private record Settled(int slateSize, String strategy, long seed, BeliefSettings belief,
-                           SessionState.Assignment assignment) {}
+    private record Settled(int slateSize, SessionState.QuerySettings queries, String strategy, long seed,
+                           BeliefSettings belief, SessionState.Assignment assignment) {}
 
     /** Arm first, then request, then default; refusals name the field at fault. */
     private Settled settle(Request r, CatalogRegistry.Entry entry, int eligible, Enrolment.ArmChoice a) {
@@ -119,6 +128,7 @@ public final class SessionCreation {
         if (strategies.find(strategy).isEmpty()) {
             throw new Refusal(Kind.UNAVAILABLE, "strategy", "strategy '" + strategy + "' is not available here");
         }
+        SessionState.QuerySettings queries = QuerySettling.settle(r, a, entry, k, strategy);
         Catalog catalog = entry.catalog();
         if (eligible < k) {
             throw new Refusal(Kind.INVALID, "filters", "the filters leave " + eligible + " items of catalog '"
@@ -131,7 +141,7 @@ public final class SessionCreation {
                 settings.rejuvenationSteps());
         SessionState.Assignment assignment = a == null ? null
                 : new SessionState.Assignment(a.experimentId(), a.arm(), a.maxQueries());
-        return new Settled(k, strategy, seed, belief, assignment);
+        return new Settled(k, queries, strategy, seed, belief, assignment);
     }
 
     private static void checkSlateSize(int k, CatalogRegistry.Entry entry) {

@@ -1,14 +1,19 @@
 package io.elicitor.session;
 
+import io.elicitor.catalog.AttributeSchema;
 import io.elicitor.catalog.Catalog;
-import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.catalog.Item;
+import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.config.ElicitorConfig;
 import io.elicitor.evoi.belief.Belief;
 import io.elicitor.evoi.belief.BeliefUpdate;
 import io.elicitor.evoi.planner.EngineSettings;
-import io.elicitor.evoi.planner.PlannedQuery;
+import io.elicitor.evoi.partial.PartialQuery;
+import io.elicitor.evoi.partial.PartialStrategy;
+import io.elicitor.evoi.planner.PlannedQuestion;
+import io.elicitor.evoi.planner.QueryKind;
 import io.elicitor.evoi.planner.QueryPlanner;
+import io.elicitor.evoi.planner.Questions;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.strategy.QueryStrategy;
 import io.elicitor.evoi.value.Recommendations;
@@ -16,6 +21,7 @@ import io.elicitor.runtime.MathExecutor;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.runtime.Refusal.Kind;
 import io.elicitor.session.state.BeliefReplay;
+import io.elicitor.session.state.PartialOptions;
 import io.elicitor.session.state.SessionState;
 import io.elicitor.session.state.SessionState.AnswerResult;
 import io.elicitor.session.state.SessionState.AnsweredQuery;
@@ -31,7 +37,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -45,8 +53,11 @@ import java.util.function.Supplier;
 public final class SessionSteps {
     private static final int MAX_RETRIES = 8;
 
-    /** A query with the catalog items it shows, in slate order. */
-    public record QueryResult(PendingQuery query, List<Item> items) {}
+    /**
+     * A query with what it shows: the catalog items in slate order, or for a partial query each option's shown
+     * attributes as a person reads them (numbers in the original units, rounded; a categorical's level).
+     */
+    public record QueryResult(PendingQuery query, List<Item> items, List<Map<String, Object>> options) {}
 
     private final CatalogRegistry catalogs;
     private final SessionStore store;
@@ -92,47 +103,55 @@ public final class SessionSteps {
         return get(sessionId).flatMap(s -> {
             CatalogRegistry.Entry entry = pinned(s);
             if (s.pending() != null) {
-                return Uni.createFrom().item(new QueryResult(s.pending(), items(entry.catalog(), s.pending().itemIds())));
+                return Uni.createFrom().item(result(entry.catalog(), s.pending()));
             }
             QueryStrategy strategy = strategies.find(s.strategy()).orElseThrow(() ->
                     new Refusal(Kind.UNAVAILABLE, null, "strategy '" + s.strategy() + "' is no longer available"));
-            return math.submit(() -> plan(s, entry, strategy)).flatMap(q ->
+            PartialStrategy partial = s.queries().kind() == QueryKind.ITEMS ? null : StrategyRegistry
+                    .partial(s.strategy()).orElseThrow(() -> new Refusal(Kind.UNAVAILABLE, null,
+                            StrategyRegistry.unknownPartial(s.strategy())));
+            return math.submit(() -> plan(s, entry, strategy, partial)).flatMap(q ->
                     store.replace(s.version(), s.withPending(q.query(), now())).flatMap(ok -> ok
                             ? Uni.createFrom().item(q)
                             : retry(attempt, () -> nextQuery(sessionId, attempt + 1))));
         });
     }
 
-    /** Applies an answer; idempotent per (session, query): the same answer again gets the same body. */
-    public Uni<AnswerResult> answer(String sessionId, String queryId, String chosenItemId) {
+    /**
+     * Applies an answer: {@code chosenItemId} for an item query, {@code chosenOption} (0-based) for a partial one.
+     * Idempotent per (session, query): the same answer again gets the same body, a different one a conflict.
+     */
+    public Uni<AnswerResult> answer(String sessionId, String queryId, String chosenItemId, Integer chosenOption) {
         if (queryId == null || queryId.isBlank()) {
             return Uni.createFrom().failure(new Refusal(Kind.INVALID, "queryId", "queryId is required"));
         }
-        if (chosenItemId == null || chosenItemId.isBlank()) {
-            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "chosenItemId", "chosenItemId is required"));
+        if (chosenOption == null && (chosenItemId == null || chosenItemId.isBlank())) {
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "chosenItemId",
+                    "chosenItemId (an item query) or chosenOption (a partial query) is required"));
         }
-        return answer(sessionId, queryId, chosenItemId, 0);
+        if (chosenOption != null && chosenItemId != null) {
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "chosenOption",
+                    "give chosenItemId for an item query or chosenOption for a partial query, not both"));
+        }
+        return answer(sessionId, queryId, new AnswerChoice(chosenItemId, chosenOption), 0);
     }
 
-    private Uni<AnswerResult> answer(String sessionId, String queryId, String chosenItemId, int attempt) {
+    private Uni<AnswerResult> answer(String sessionId, String queryId, AnswerChoice choice, int attempt) {
         return get(sessionId).flatMap(s -> {
             AnsweredQuery done = s.answered(queryId);
             if (done != null) {
-                if (done.chosenItemId().equals(chosenItemId)) {
+                int before = done.partial() != null ? done.chosenOption() : done.itemIds().indexOf(done.chosenItemId());
+                if (choice.position(queryId, done.itemIds(), done.partial()) == before) {
                     return Uni.createFrom().item(done.result());
                 }
-                throw new Refusal(Kind.CONFLICT, "chosenItemId", "query '" + queryId
-                        + "' was already answered with '" + done.chosenItemId() + "'");
+                throw new Refusal(Kind.CONFLICT, choice.field(), "query '" + queryId + "' was already answered with "
+                        + (done.partial() != null ? "option " + done.chosenOption() : "'" + done.chosenItemId() + "'"));
             }
             PendingQuery p = s.pending();
             if (p == null || !p.queryId().equals(queryId)) {
                 throw new Refusal(Kind.NOT_FOUND, "queryId", "no pending query '" + queryId + "' in this session");
             }
-            int chosen = p.itemIds().indexOf(chosenItemId);
-            if (chosen < 0) {
-                throw new Refusal(Kind.INVALID, "chosenItemId", "item '" + chosenItemId
-                        + "' was not in query '" + queryId + "'; it showed " + p.itemIds());
-            }
+            int chosen = choice.position(queryId, p.itemIds(), p.partial());
             CatalogRegistry.Entry entry = pinned(s);
             return math.submit(() -> applyAnswer(s, entry, p, chosen)).flatMap(next ->
                     store.replace(s.version(), next).flatMap(ok -> {
@@ -140,7 +159,7 @@ public final class SessionSteps {
                             meters.counter("elicitor.answers", "strategy", s.strategy()).increment();
                             return Uni.createFrom().item(next.answered(queryId).result());
                         }
-                        return retry(attempt, () -> answer(sessionId, queryId, chosenItemId, attempt + 1));
+                        return retry(attempt, () -> answer(sessionId, queryId, choice, attempt + 1));
                     }));
         });
     }
@@ -156,45 +175,59 @@ public final class SessionSteps {
         });
     }
 
-    private QueryResult plan(SessionState s, CatalogRegistry.Entry entry, QueryStrategy strategy) {
+    private QueryResult plan(SessionState s, CatalogRegistry.Entry entry, QueryStrategy strategy,
+                             PartialStrategy partial) {
         long t0 = System.nanoTime();
         int t = s.answers().size();
         BitSet excluded = exclusions.of(s, entry);
         int eligible = entry.catalog().size() - excluded.cardinality();
-        if (eligible < s.slateSize()) {
+        // A partial query shows no catalog item, but its answers still recommend among the eligible ones.
+        int needed = s.queries().kind() == QueryKind.PARTIAL ? 1 : s.slateSize();
+        if (eligible < needed) {
             throw new Refusal(Kind.CONFLICT, null, "only " + eligible + " items are left to show (filters and"
                     + " items already shown exclude the rest); the slate needs " + s.slateSize());
         }
-        PlannedQuery q = new QueryPlanner(settings.withLambda(s.beliefSettings().lambda())).plan(s.belief(),
-                entry.search(), s.slateSize(), strategy, excluded, BeliefUpdate.planning(s.seed(), t));
+        Questions questions = s.queries().kind() == QueryKind.ITEMS ? Questions.ITEMS
+                : new Questions(s.queries().kind(), s.queries().partialAttributes(), entry.attributes().orElseThrow());
+        PlannedQuestion q = new QueryPlanner(settings.withLambda(s.beliefSettings().lambda())).planQuestion(s.belief(),
+                entry.search(), questions, s.slateSize(), strategy, partial, excluded,
+                () -> BeliefUpdate.planning(s.seed(), t));
         long nanos = System.nanoTime() - t0;
-        meters.timer("elicitor.next.query", "strategy", strategy.name()).record(nanos, TimeUnit.NANOSECONDS);
+        meters.timer("elicitor.next.query", "strategy", strategy.name(), "kind", q.isPartial() ? "partial" : "items")
+                .record(nanos, TimeUnit.NANOSECONDS);
         // An experiment arm may cap the number of questions: past the cap every query says stop.
         boolean capped = s.assignment() != null && s.assignment().maxQueries() != null
                 && t >= s.assignment().maxQueries();
-        List<Item> items = new ArrayList<>(q.items().length);
-        List<String> ids = new ArrayList<>(q.items().length);
-        for (int i : q.items()) {
-            Item item = entry.catalog().item(i);
-            items.add(item);
-            ids.add(item.id());
+        List<String> ids = new ArrayList<>(s.slateSize());
+        PartialOptions options = null;
+        if (q.isPartial()) {
+            PartialQuery p = q.partial().query();
+            List<String> names = new ArrayList<>(p.attributes().length);
+            for (int a : p.attributes()) {
+                names.add(entry.attributes().orElseThrow().attribute(a).name());
+            }
+            options = PartialOptions.of(names, p.options(), p.size());
+        } else {
+            for (int i : q.items().items()) {
+                ids.add(entry.catalog().item(i).id());
+            }
         }
         byte[] b = new byte[12];
         random.nextBytes(b);
         String queryId = "q" + (t + 1) + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        return new QueryResult(new PendingQuery(queryId, ids, q.evoi(), q.utilityScale(), q.probabilityTopIsBest(),
-                q.stop() || capped, nanos / 1e6), items);
+        return result(entry.catalog(), new PendingQuery(queryId, ids, q.evoi(), q.utilityScale(),
+                q.probabilityTopIsBest(), q.stop() || capped, nanos / 1e6, options));
     }
 
     private SessionState applyAnswer(SessionState s, CatalogRegistry.Entry entry, PendingQuery p, int chosen) {
         List<AnsweredQuery> history = new ArrayList<>(s.answers());
-        history.add(new AnsweredQuery(p.queryId(), p.itemIds(), p.itemIds().get(chosen), null));
+        AnsweredQuery given = p.partial() != null ? AnsweredQuery.ofOption(p.queryId(), p.partial(), chosen, null)
+                : AnsweredQuery.ofItem(p.queryId(), p.itemIds(), p.itemIds().get(chosen), null);
+        history.add(given);
         Belief updated = BeliefReplay.step(s.belief(), entry, s.seed(), s.beliefSettings(), history);
         // The pending query counts as shown, so excludeShown applies to these recommendations too.
         List<Recommendation> recs = recommend(entry, updated, config.answerRecommendations(), exclusions.of(s, entry));
-        AnsweredQuery answered = new AnsweredQuery(p.queryId(), p.itemIds(), p.itemIds().get(chosen),
-                new AnswerResult(history.size(), recs));
-        return s.withAnswer(updated, answered, now());
+        return s.withAnswer(updated, given.withResult(new AnswerResult(history.size(), recs)), now());
     }
 
     private static List<Recommendation> recommend(CatalogRegistry.Entry entry, Belief belief, int limit, BitSet excluded) {
@@ -205,8 +238,21 @@ public final class SessionSteps {
                 .toList();
     }
 
-    private static List<Item> items(Catalog catalog, List<String> ids) {
-        return ids.stream().map(id -> catalog.item(catalog.indexOf(id).orElseThrow())).toList();
+    /** What a query shows: its items, or its options' shown attributes read back through the catalog's schema. */
+    private static QueryResult result(Catalog catalog, PendingQuery p) {
+        if (p.partial() == null) {
+            return new QueryResult(p, p.itemIds().stream().map(id -> catalog.item(catalog.indexOf(id).orElseThrow()))
+                    .toList(), List.of());
+        }
+        AttributeSchema schema = catalog.schema().orElseThrow();
+        List<Map<String, Object>> options = new ArrayList<>(p.partial().size());
+        for (int i = 0; i < p.partial().size(); i++) {
+            Map<String, Object> all = schema.read(p.partial().vector(i));
+            Map<String, Object> shown = new LinkedHashMap<>();
+            p.partial().attributes().forEach(a -> shown.put(a, all.get(a)));
+            options.add(shown);
+        }
+        return new QueryResult(p, List.of(), options);
     }
 
     /** Now, to the microsecond: what PostgreSQL keeps, so a state rebuilt from the log equals the live one. */

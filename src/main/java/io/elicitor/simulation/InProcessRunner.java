@@ -7,13 +7,14 @@ import io.elicitor.evoi.belief.BeliefSettings;
 import io.elicitor.evoi.belief.BeliefUpdate;
 import io.elicitor.evoi.belief.Observation;
 import io.elicitor.evoi.belief.Prior;
-import io.elicitor.evoi.partial.AttributeSpace;
 import io.elicitor.evoi.partial.PartialStrategy;
 import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.evoi.planner.PlannedPartialQuery;
 import io.elicitor.evoi.planner.PlannedQuery;
+import io.elicitor.evoi.planner.PlannedQuestion;
 import io.elicitor.evoi.planner.QueryKind;
 import io.elicitor.evoi.planner.QueryPlanner;
+import io.elicitor.evoi.planner.Questions;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.strategy.QueryStrategy;
 import io.elicitor.evoi.value.InnerProductSearch;
@@ -38,25 +39,6 @@ public final class InProcessRunner implements UserRunner {
     private final int queries;
     private final boolean noiseless;
     private final Questions questions;
-
-    /**
-     * Which questions the simulated users are asked.
-     *
-     * @param kind items, partial or mixed
-     * @param partialAttributes attributes a partial query shows
-     * @param space the catalog's attribute space; null for item questions
-     */
-    public record Questions(QueryKind kind, int partialAttributes, AttributeSpace space) {
-        /** Item questions only. */
-        public static final Questions ITEMS = new Questions(QueryKind.ITEMS, 0, null);
-
-        /** Validates eagerly. */
-        public Questions {
-            if (kind.needsAttributes() && space == null) {
-                throw new IllegalArgumentException("queryKind " + kind.wireName() + " needs a catalog with attributes");
-            }
-        }
-    }
 
     /** A runner over one catalog's search and prior, asking item questions. */
     public InProcessRunner(InnerProductSearch search, Prior prior, EngineSettings settings, StrategyRegistry strategies,
@@ -102,20 +84,18 @@ public final class InProcessRunner implements UserRunner {
             Belief current = b;
             int answered = t;
             long t0 = System.nanoTime();
-            PlannedQuery q = questions.kind() == QueryKind.PARTIAL ? null : EngineWorkspace.run(() -> planner.plan(current,
-                    search, slateSize, strategy, NOTHING, BeliefUpdate.planning(sessionSeed, answered)));
-            PlannedPartialQuery p = questions.kind() == QueryKind.ITEMS ? null : EngineWorkspace.run(() ->
-                    planner.planPartial(current, search, questions.space(), slateSize, questions.partialAttributes(),
-                            partial, NOTHING, BeliefUpdate.planning(sessionSeed, answered)));
+            PlannedQuestion asked = EngineWorkspace.run(() -> planner.planQuestion(current, search, questions, slateSize,
+                    strategy, partial, NOTHING, () -> BeliefUpdate.planning(sessionSeed, answered)));
             millis[t] = (System.nanoTime() - t0) / 1e6;
-            // Mixed asks the partial query only when it is worth strictly more.
-            if (p != null && (q == null || p.evoi() > q.evoi())) {
+            if (asked.isPartial()) {
+                PlannedPartialQuery p = asked.partial();
                 plateaus += PlannedQuery.onPlateau(p.evoi(), p.utilityScale()) ? 1 : 0;
                 float[] options = p.query().options();
                 int chosen = user.chooseOption(options, slateSize, settings.lambda(), noiseless, Seeds.random(answerSeed, t));
                 correct += user.isBestOption(options, slateSize, chosen) ? 1 : 0;
                 history.add(p.query().observation(chosen));
             } else {
+                PlannedQuery q = asked.items();
                 int[] slate = q.items();
                 plateaus += PlannedQuery.onPlateau(q.evoi(), q.utilityScale()) ? 1 : 0;
                 int chosen = user.choose(slate, settings.lambda(), noiseless, Seeds.random(answerSeed, t));

@@ -34,4 +34,8 @@ final class ApiClient {
     static Response answer(String sessionId, String queryId, String chosenItemId) {
         return post("/answer", Map.of("sessionId", sessionId, "queryId", queryId, "chosenItemId", chosenItemId));
     }
+
+    static Response answerOption(String sessionId, String queryId, int chosenOption) {
+        return post("/answer", Map.of("sessionId", sessionId, "queryId", queryId, "chosenOption", chosenOption));
+    }
 }

@@ -16,6 +16,14 @@ final class CarsCopy {
 
     /** A new folder below {@code parent} holding cars as catalog {@code id}, version {@code version}. */
     static Path write(Path parent, String id, String version) throws IOException {
+        return write(parent, id, version, true);
+    }
+
+    /**
+     * The same, optionally without the attribute schema: a catalog whose vectors no longer read back as attributes,
+     * as a ratings catalog's do not.
+     */
+    static Path write(Path parent, String id, String version, boolean schema) throws IOException {
         Path src = Path.of("item-catalog/cars");
         Path dir = Files.createDirectories(parent.resolve(id + "-v" + version + "-" + UUID.randomUUID()));
         for (String f : List.of("items.jsonl", "vectors.npy")) {
@@ -24,6 +32,9 @@ final class CarsCopy {
         ObjectNode m = (ObjectNode) JSON.readTree(src.resolve("manifest.json").toFile());
         m.put("id", id).put("version", version);
         m.remove("provenance");
+        if (!schema) {
+            m.remove("schema");
+        }
         JSON.writeValue(dir.resolve("manifest.json").toFile(), m);
         return dir;
     }

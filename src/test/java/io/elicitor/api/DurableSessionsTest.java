@@ -156,7 +156,7 @@ class DurableSessionsTest {
                     new ItemExclusions(), meters, Clock.systemUTC());
             SessionSteps.QueryResult q = await(() -> other.nextQuery(sid));
             assertEquals(3, Integer.parseInt(q.query().queryId().substring(1, 2)));
-            SessionState.AnswerResult r = await(() -> other.answer(sid, q.query().queryId(), q.query().itemIds().get(1)));
+            SessionState.AnswerResult r = await(() -> other.answer(sid, q.query().queryId(), q.query().itemIds().get(1), null));
             assertEquals(3, r.answers());
             // The first instance sees the answer given on the second, and goes on.
             ApiClient.json().get("/sessions/" + sid).then().statusCode(200).body("answers", equalTo(3));

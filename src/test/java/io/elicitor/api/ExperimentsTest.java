@@ -228,4 +228,36 @@ class ExperimentsTest {
             session(Map.of("userKey", key)).then().statusCode(201).body("arm", equalTo(armOf.get(key)));
         }
     }
+
+    @Test
+    void anArmMaySetTheQueryKind() {
+        Map<String, Object> d = new HashMap<>(Map.of("catalog", catalog, "name", "partial vs items", "unit", "userKey"));
+        d.put("arms", List.of(Map.of("name", "bad", "strategy", "random", "params", Map.of("queryKind", "often")),
+                Map.of("name", "b", "strategy", "random")));
+        admin().body(d).post("/experiments").then().statusCode(400).body("field", equalTo("arms[0].params.queryKind"));
+        d.put("arms", List.of(Map.of("name", "a", "strategy", "random"), Map.of("name", "b", "strategy", "exploit",
+                "params", Map.of("queryKind", "partial"))));
+        admin().body(d).post("/experiments").then().statusCode(400).body("field", equalTo("arms[1].strategy"));
+        d.put("arms", List.of(Map.of("name", "a", "strategy", "random"), Map.of("name", "b", "strategy", "random",
+                "params", Map.of("queryKind", "partial", "partialAttributes", 9))));
+        admin().body(d).post("/experiments").then().statusCode(400)
+                .body("field", equalTo("arms[1].params.partialAttributes"));
+        d.put("arms", List.of(Map.of("name", "items", "strategy", "greedy-eus"), Map.of("name", "partial",
+                "strategy", "greedy-eus", "params", Map.of("queryKind", "partial", "partialAttributes", 1))));
+        start(d);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int u = 0; u < 12; u++) {
+            Response r = session(Map.of("userKey", "kind-" + u)).then().statusCode(201).extract().response();
+            String arm = r.path("arm");
+            assertEquals(arm, r.path("queryKind"));
+            seen.merge(arm, 1, Integer::sum);
+            String sid = r.path("sessionId");
+            ApiClient.nextQuery(sid).then().statusCode(200).body("kind", equalTo(arm));
+            if (arm.equals("partial")) {
+                session(Map.of("userKey", "kind-" + u, "queryKind", "items")).then().statusCode(409)
+                        .body("field", equalTo("queryKind"));
+            }
+        }
+        assertEquals(2, seen.size(), "both arms got sessions: " + seen);
+    }
 }

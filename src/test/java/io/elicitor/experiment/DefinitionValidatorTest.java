@@ -37,7 +37,7 @@ class DefinitionValidatorTest {
     }
 
     private static Arm withParams(Integer slateSize, Integer particles, Double lambda, Integer maxQueries) {
-        return new Arm("b", "exploit", new Arm.ArmParams(slateSize, particles, lambda, maxQueries), null);
+        return new Arm("b", "exploit", new Arm.ArmParams(slateSize, particles, lambda, maxQueries, null, null), null);
     }
 
     private static Arm weighted(double weight) {
@@ -50,7 +50,7 @@ class DefinitionValidatorTest {
 
     @Test
     void aValidDefinitionBecomesARunningExperimentWithDefaultsFilledIn() {
-        Arm evoi = new Arm("evoi", "gradient", new Arm.ArmParams(3, 256, 3.5, 6), 3.0);
+        Arm evoi = new Arm("evoi", "gradient", new Arm.ArmParams(3, 256, 3.5, 6, null, null), 3.0);
         Experiment e = validator.validate(new Definition("evoi vs random", null, null,
                 List.of(arm("control", "random"), evoi), null));
         assertEquals("evoi vs random", e.name());
@@ -74,8 +74,8 @@ class DefinitionValidatorTest {
     @Test
     void boundaryValuesAreAccepted() {
         Experiment e = validator.validate(new Definition("x".repeat(200), "cars", "session", List.of(
-                new Arm("a".repeat(100), "greedy-eus@2", new Arm.ArmParams(2, 16, 1000.0, 1), 1e-9),
-                new Arm("b", "exploit", new Arm.ArmParams(6, 16384, 1e-6, 1000), null)), "12345678"));
+                new Arm("a".repeat(100), "greedy-eus@2", new Arm.ArmParams(2, 16, 1000.0, 1, null, null), 1e-9),
+                new Arm("b", "exploit", new Arm.ArmParams(6, 16384, 1e-6, 1000, null, null), null)), "12345678"));
         assertEquals(2, e.arms().size());
     }
 
@@ -118,7 +118,7 @@ class DefinitionValidatorTest {
                 Arguments.of(twoArms(a, withParams(null, null, null, 0)), "arms[1].params.maxQueries",
                         "maxQueries must be 1 to 1000"),
                 // The first fault is the one reported.
-                Arguments.of(twoArms(new Arm("a", "random", new Arm.ArmParams(9, null, null, null), 1.0),
+                Arguments.of(twoArms(new Arm("a", "random", new Arm.ArmParams(9, null, null, null, null, null), 1.0),
                         arm("b", "psychic")), "arms[0].params.slateSize", null),
                 Arguments.of(new Definition("x", null, null, List.of(a, arm("b", "exploit")), "short"), "salt",
                         "salt must be 8 to 64 letters, digits, '-' or '_'"),

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which arm a new session gets, from the experiment alone: the unit key decides, and the arm's params carry over. */
 class ExperimentEnrolmentTest {
     private static final List<Arm> ARMS = List.of(new Arm("control", "random", null, 1.0),
-            new Arm("evoi", "gradient", new Arm.ArmParams(3, 256, 3.5, 6), 1.0));
+            new Arm("evoi", "gradient", new Arm.ArmParams(3, 256, 3.5, 6, null, null), 1.0));
 
     private static Experiment experiment(String unit) {
         return new Experiment("exp-1", "x", "cars", unit, "salt-salt", ARMS, "running", Instant.EPOCH, null);
@@ -39,9 +39,9 @@ class ExperimentEnrolmentTest {
             assertEquals("exp-1", a.experimentId());
             if (a.arm().equals("evoi")) {
                 sawEvoi = true;
-                assertEquals(new ArmChoice("exp-1", "evoi", "gradient", 3, 256, 3.5, 6), a);
+                assertEquals(new ArmChoice("exp-1", "evoi", "gradient", 3, 256, 3.5, 6, null, null), a);
             } else {
-                assertEquals(new ArmChoice("exp-1", "control", "random", null, null, null, null), a);
+                assertEquals(new ArmChoice("exp-1", "control", "random", null, null, null, null, null, null), a);
             }
         }
         assertTrue(sawEvoi);

@@ -5,6 +5,7 @@ import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.evoi.planner.QueryKind;
+import io.elicitor.evoi.planner.Questions;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class PartialSimulationTest {
     private static double[] meanRegret(QueryKind kind, String strategy, int users, int queries) {
         EngineSettings settings = EngineSettings.defaults().withParticles(256);
         InProcessRunner runner = new InProcessRunner(CARS.search(), CARS.prior(), settings, StrategyRegistry.builtIn(), 2,
-                queries, false, new InProcessRunner.Questions(kind, 2, CARS.attributes().orElseThrow()));
+                queries, false, new Questions(kind, 2, CARS.attributes().orElseThrow()));
         List<SimulatedUser> people = SimulatedUser.drawnFrom(CARS.prior(), users, new Random(3), CARS.catalog().vectors());
         double[] mean = new double[queries + 1];
         for (int u = 0; u < users; u++) {
@@ -57,6 +58,6 @@ class PartialSimulationTest {
 
     @Test
     void partialQuestionsNeedAnAttributeSpace() {
-        assertThrows(IllegalArgumentException.class, () -> new InProcessRunner.Questions(QueryKind.PARTIAL, 2, null));
+        assertThrows(IllegalArgumentException.class, () -> new Questions(QueryKind.PARTIAL, 2, null));
     }
 }

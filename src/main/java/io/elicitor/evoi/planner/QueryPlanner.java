@@ -17,6 +17,7 @@ import io.elicitor.evoi.value.InnerProductSearch;
 import io.elicitor.evoi.value.PoolEvaluator;
 import java.util.BitSet;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * The engine's front door for one question: builds the candidate pool for the current belief, lets the
@@ -58,6 +59,25 @@ public final class QueryPlanner {
         double evoi = Math.max(0.0, PartialGrid.values(evaluator, q.options(), k, q.dimension()).evoi()[0]);
         return new PlannedPartialQuery(q, evoi, evaluator.utilityScale(), evaluator.probabilityCurrentBestIsBest(),
                 stops(evaluator, evoi));
+    }
+
+    /**
+     * The question of the kind {@code questions} asks for: the item query, the partial query, or for {@code mixed} the
+     * partial query only when its exact EVOI is strictly larger (ties keep the item query, the lighter change for a
+     * client). Each plan draws from its own fresh {@code rng}, so a mixed step plans either query exactly as a step of
+     * that kind alone would. Runs ND4J: call it on a maths thread, inside an engine workspace.
+     *
+     * @param partial the partial strategy; may be null when {@code questions} asks items only
+     */
+    public PlannedQuestion planQuestion(Belief belief, InnerProductSearch search, Questions questions, int k,
+                                        QueryStrategy strategy, PartialStrategy partial, BitSet excluded,
+                                        Supplier<Random> rng) {
+        PlannedQuery q = questions.kind() == QueryKind.PARTIAL ? null
+                : plan(belief, search, k, strategy, excluded, rng.get());
+        PlannedPartialQuery p = questions.kind() == QueryKind.ITEMS ? null
+                : planPartial(belief, search, questions.space(), k, questions.partialAttributes(), partial, excluded,
+                        rng.get());
+        return p != null && (q == null || p.evoi() > q.evoi()) ? new PlannedQuestion(null, p) : new PlannedQuestion(q, null);
     }
 
     private PoolEvaluator evaluator(Posterior posterior, ChoiceModel model, InnerProductSearch search, int k,

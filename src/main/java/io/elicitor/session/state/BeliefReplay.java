@@ -44,11 +44,15 @@ public final class BeliefReplay {
         return b;
     }
 
-    /** The answers as the engine sees them: each query's item vectors and the position chosen. */
+    /**
+     * The answers as the engine sees them: each query's vectors (the items' rows, or a partial query's logged
+     * option vectors) and the position chosen.
+     */
     private static List<Observation> observations(Catalog catalog, List<AnsweredQuery> answers) {
         List<Observation> out = new ArrayList<>(answers.size());
         for (AnsweredQuery a : answers) {
-            out.add(observation(catalog, a.itemIds(), a.itemIds().indexOf(a.chosenItemId())));
+            out.add(a.partial() != null ? a.partial().observation(a.chosenOption())
+                    : observation(catalog, a.itemIds(), a.itemIds().indexOf(a.chosenItemId())));
         }
         return out;
     }

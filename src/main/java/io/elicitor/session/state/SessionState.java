@@ -3,6 +3,7 @@ package io.elicitor.session.state;
 import io.elicitor.catalog.ItemFilter;
 import io.elicitor.evoi.belief.Belief;
 import io.elicitor.evoi.belief.BeliefSettings;
+import io.elicitor.evoi.planner.QueryKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Objects;
  * @param sessionId random id (122 random bits)
  * @param catalogId pinned catalog
  * @param catalogVersion pinned catalog version
- * @param slateSize items per query
+ * @param slateSize items (or partial options) per query
+ * @param queries which questions the session asks
  * @param strategy query strategy name
  * @param userKey the client's optional key for its user
  * @param seed seed every random choice of the session derives from
@@ -30,7 +32,8 @@ import java.util.Objects;
  * @param pending the asked, not yet answered query, or null
  * @param answers answered queries in order
  */
-public record SessionState(String sessionId, String catalogId, String catalogVersion, int slateSize, String strategy,
+public record SessionState(String sessionId, String catalogId, String catalogVersion, int slateSize, QuerySettings queries,
+                           String strategy,
                            String userKey, long seed, BeliefSettings beliefSettings, Assignment assignment, long version, Instant createdAt, Instant updatedAt,
                            ItemFilter filter, Belief belief, PendingQuery pending, List<AnsweredQuery> answers) {
     /** Validates and freezes. */
@@ -39,6 +42,7 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
         Objects.requireNonNull(belief, "belief");
         Objects.requireNonNull(beliefSettings, "beliefSettings");
         filter = filter == null ? ItemFilter.NONE : filter;
+        queries = queries == null ? QuerySettings.ITEMS : queries;
         answers = List.copyOf(answers);
     }
 
@@ -51,20 +55,69 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
      */
     public record Assignment(String experimentId, String arm, Integer maxQueries) {}
 
-    /** A query that was asked and awaits its answer. */
+    /**
+     * Which questions a session asks.
+     *
+     * @param kind items, partial or mixed
+     * @param partialAttributes attributes a partial query shows (1..4); 0 when the session asks items only
+     */
+    public record QuerySettings(QueryKind kind, int partialAttributes) {
+        /** Item questions only. */
+        public static final QuerySettings ITEMS = new QuerySettings(QueryKind.ITEMS, 0);
+
+        /** Validates eagerly. */
+        public QuerySettings {
+            Objects.requireNonNull(kind, "kind");
+            if (kind.needsAttributes() != (partialAttributes > 0)) {
+                throw new IllegalArgumentException("partialAttributes is positive exactly when partial queries are asked");
+            }
+        }
+    }
+
+    /**
+     * A query that was asked and awaits its answer: item ids for an item query, {@code partial} options for a
+     * partial one ({@code itemIds} then empty).
+     */
     public record PendingQuery(String queryId, List<String> itemIds, double evoi, double utilityScale,
-                               double probabilityTopIsBest, boolean stop, double planMillis) {
+                               double probabilityTopIsBest, boolean stop, double planMillis, PartialOptions partial) {
         /** Freezes the item list. */
         public PendingQuery {
             itemIds = List.copyOf(itemIds);
         }
+
+        /** Options (partial) or items shown. */
+        public int size() {
+            return partial != null ? partial.size() : itemIds.size();
+        }
     }
 
-    /** An answered query with the response given, so that a repeated answer gets the very same body. */
-    public record AnsweredQuery(String queryId, List<String> itemIds, String chosenItemId, AnswerResult result) {
-        /** Freezes the item list. */
+    /**
+     * An answered query with the response given, so that a repeated answer gets the very same body: an item query
+     * answered by {@code chosenItemId}, a partial one by {@code chosenOption} (the other field then null).
+     */
+    public record AnsweredQuery(String queryId, List<String> itemIds, String chosenItemId, PartialOptions partial,
+                                Integer chosenOption, AnswerResult result) {
+        /** Freezes the item list; exactly one kind of answer. */
         public AnsweredQuery {
             itemIds = List.copyOf(itemIds);
+            if ((partial == null) != (chosenOption == null) || (partial == null) == (chosenItemId == null)) {
+                throw new IllegalArgumentException("an item query is answered by an item, a partial query by an option");
+            }
+        }
+
+        /** An answered item query. */
+        public static AnsweredQuery ofItem(String queryId, List<String> itemIds, String chosenItemId, AnswerResult result) {
+            return new AnsweredQuery(queryId, itemIds, chosenItemId, null, null, result);
+        }
+
+        /** An answered partial query. */
+        public static AnsweredQuery ofOption(String queryId, PartialOptions partial, int chosenOption, AnswerResult result) {
+            return new AnsweredQuery(queryId, List.of(), null, partial, chosenOption, result);
+        }
+
+        /** The same answer with its response. */
+        public AnsweredQuery withResult(AnswerResult r) {
+            return new AnsweredQuery(queryId, itemIds, chosenItemId, partial, chosenOption, r);
         }
     }
 
@@ -103,15 +156,15 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
 
     /** This state with a new pending query. */
     public SessionState withPending(PendingQuery query, Instant now) {
-        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, beliefSettings, assignment, version + 1,
-                createdAt, now, filter, belief, query, answers);
+        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, queries, strategy, userKey, seed,
+                beliefSettings, assignment, version + 1, createdAt, now, filter, belief, query, answers);
     }
 
     /** This state after an answer: new belief, no pending query, one more answer. */
     public SessionState withAnswer(Belief updated, AnsweredQuery answer, Instant now) {
         List<AnsweredQuery> more = new ArrayList<>(answers);
         more.add(answer);
-        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, strategy, userKey, seed, beliefSettings, assignment, version + 1,
-                createdAt, now, filter, updated, null, more);
+        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, queries, strategy, userKey, seed,
+                beliefSettings, assignment, version + 1, createdAt, now, filter, updated, null, more);
     }
 }

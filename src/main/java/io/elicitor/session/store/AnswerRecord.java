@@ -17,8 +17,12 @@ public class AnswerRecord extends PanacheEntityBase {
     @Column(name = "session_id")
     public String sessionId;
     public int seq;
+    /** The item chosen in an item query; null for a partial one. */
     @Column(name = "chosen_item_id")
     public String chosenItemId;
+    /** The option chosen in a partial query; null for an item one. */
+    @Column(name = "chosen_option")
+    public Integer chosenOption;
     @Column(name = "result_json")
     public String resultJson;
     @Column(name = "answered_at")

@@ -112,7 +112,7 @@ public final class DurableSessionStore implements SessionStore {
                 meters.timer("elicitor.sessions.replay").record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
                 return b;
             }).map(belief -> Optional.of(new SessionState(r.sessionId, r.catalogId, r.catalogVersion, r.slateSize,
-                    r.strategy, r.userKey, r.seed, settings,
+                    log.queries(r), r.strategy, r.userKey, r.seed, settings,
                     r.experimentId == null ? null : new SessionState.Assignment(r.experimentId, r.arm, r.maxQueries), r.version, micros(r.createdAt), micros(r.updatedAt),
                     log.filter(r), belief, l.pending(), l.answers())));
         });

@@ -19,6 +19,9 @@ public class QueryRecord extends PanacheEntityBase {
     public int seq;
     @Column(name = "item_ids_json")
     public String itemIdsJson;
+    /** A partial query's attributes and option vectors (JSON); null for an item query. */
+    @Column(name = "partial_json")
+    public String partialJson;
     public double evoi;
     @Column(name = "utility_scale")
     public double utilityScale;

@@ -37,7 +37,8 @@ public final class SessionCache {
             """;
 
     /** The JSON part of a cached state. Times are kept as ISO text; {@code params} are the belief settings. */
-    record Snapshot(String sessionId, String catalogId, String catalogVersion, int slateSize, String strategy,
+    record Snapshot(String sessionId, String catalogId, String catalogVersion, int slateSize,
+                    SessionState.QuerySettings queries, String strategy,
                     String userKey, long seed, BeliefSettings params, SessionState.Assignment assignment, long version, String createdAt, String updatedAt,
                     ItemFilter filter, PendingQuery pending, List<AnsweredQuery> answers) {}
 
@@ -95,14 +96,15 @@ public final class SessionCache {
         if (s.version() != version) {
             return Optional.empty();
         }
-        return Optional.of(new SessionState(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(),
+        return Optional.of(new SessionState(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.queries(),
                 s.strategy(), s.userKey(), s.seed(), s.params(), s.assignment(), s.version(), Instant.parse(s.createdAt()),
                 Instant.parse(s.updatedAt()), s.filter(), BeliefCodec.decode(belief), s.pending(), s.answers()));
     }
 
     /** Caches a state unless a newer version is cached; true when written. */
     public Uni<Boolean> put(SessionState s) {
-        Snapshot snap = new Snapshot(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.strategy(),
+        Snapshot snap = new Snapshot(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.queries(),
+                s.strategy(),
                 s.userKey(), s.seed(), s.beliefSettings(), s.assignment(), s.version(), s.createdAt().toString(), s.updatedAt().toString(),
                 s.filter(), s.pending(), s.answers());
         byte[] state;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elicitor.catalog.ItemFilter;
+import io.elicitor.evoi.planner.QueryKind;
+import io.elicitor.session.state.PartialOptions;
 import io.elicitor.session.state.SessionState.AnswerResult;
 import io.elicitor.session.state.SessionState.AnsweredQuery;
 import io.elicitor.session.state.SessionState.PendingQuery;
@@ -49,6 +51,8 @@ public final class SessionLog {
         r.catalogVersion = s.catalogVersion();
         r.slateSize = s.slateSize();
         r.strategy = s.strategy();
+        r.queryKind = s.queries().kind().wireName();
+        r.partialAttributes = s.queries().kind().needsAttributes() ? s.queries().partialAttributes() : null;
         r.userKey = s.userKey();
         r.seed = s.seed();
         r.particles = s.beliefSettings().particles();
@@ -88,6 +92,7 @@ public final class SessionLog {
             q.sessionId = next.sessionId();
             q.seq = next.answers().size() + 1;
             q.itemIdsJson = write(p.itemIds());
+            q.partialJson = p.partial() == null ? null : write(p.partial());
             q.evoi = p.evoi();
             q.utilityScale = p.utilityScale();
             q.probabilityTopIsBest = p.probabilityTopIsBest();
@@ -105,6 +110,7 @@ public final class SessionLog {
         r.sessionId = next.sessionId();
         r.seq = next.answers().size();
         r.chosenItemId = a.chosenItemId();
+        r.chosenOption = a.chosenOption();
         r.resultJson = write(a.result());
         r.answeredAt = next.updatedAt();
         return r;
@@ -128,17 +134,29 @@ public final class SessionLog {
         List<AnsweredQuery> done = new ArrayList<>(answers.size());
         for (AnswerRecord a : answers) {
             QueryRecord q = byId.get(a.queryId);
-            done.add(new AnsweredQuery(a.queryId, read(q.itemIdsJson, STRINGS), a.chosenItemId,
-                    read(a.resultJson, new TypeReference<AnswerResult>() {})));
+            done.add(new AnsweredQuery(a.queryId, read(q.itemIdsJson, STRINGS), a.chosenItemId, partial(q),
+                    a.chosenOption, read(a.resultJson, new TypeReference<AnswerResult>() {})));
         }
         PendingQuery pending = null;
         for (QueryRecord q : queries) {
             if (q.seq == answers.size() + 1) {
                 pending = new PendingQuery(q.queryId, read(q.itemIdsJson, STRINGS), q.evoi, q.utilityScale,
-                        q.probabilityTopIsBest, q.stop, q.planMillis == null ? 0.0 : q.planMillis);
+                        q.probabilityTopIsBest, q.stop, q.planMillis == null ? 0.0 : q.planMillis, partial(q));
             }
         }
         return new Logged(s, done, pending);
+    }
+
+    private PartialOptions partial(QueryRecord q) {
+        return q.partialJson == null ? null : read(q.partialJson, new TypeReference<PartialOptions>() {});
+    }
+
+    /** Which questions a session asks; a row from before partial queries asks items. */
+    public SessionState.QuerySettings queries(SessionRecord s) {
+        return s.queryKind == null || s.partialAttributes == null ? SessionState.QuerySettings.ITEMS
+                : new SessionState.QuerySettings(QueryKind.parse(s.queryKind).orElseThrow(() ->
+                        new IllegalStateException("the session log holds an unknown query kind '" + s.queryKind + "'")),
+                        s.partialAttributes);
     }
 
     /** The filter a session was created with. */

@@ -21,6 +21,10 @@ public class SessionRecord extends PanacheEntityBase {
     @Column(name = "slate_size")
     public int slateSize;
     public String strategy;
+    @Column(name = "query_kind")
+    public String queryKind;
+    @Column(name = "partial_attributes")
+    public Integer partialAttributes;
     @Column(name = "user_key")
     public String userKey;
     public long seed;

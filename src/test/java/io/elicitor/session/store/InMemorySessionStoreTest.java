@@ -37,7 +37,7 @@ class InMemorySessionStoreTest {
     };
 
     private SessionState state(String id, long version) {
-        return new SessionState(id, "cars", "1", 2, "random", null, 1L, new BeliefSettings(2.0, 2, 0), null, version, now.get(), now.get(), null,
+        return new SessionState(id, "cars", "1", 2, SessionState.QuerySettings.ITEMS, "random", null, 1L, new BeliefSettings(2.0, 2, 0), null, version, now.get(), now.get(), null,
                 Belief.restore(1, new float[] {0f, 1f}, new double[] {0.5, 0.5}, new float[] {0.5f}), null, List.of());
     }
 

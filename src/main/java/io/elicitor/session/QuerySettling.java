@@ -1,0 +1,57 @@
+package io.elicitor.session;
+
+import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.evoi.partial.AttributeSpace;
+import io.elicitor.evoi.partial.PartialContext;
+import io.elicitor.evoi.planner.QueryKind;
+import io.elicitor.evoi.planner.StrategyRegistry;
+import io.elicitor.runtime.Refusal;
+import io.elicitor.runtime.Refusal.Kind;
+import io.elicitor.session.state.SessionState.QuerySettings;
+
+/**
+ * Settles which questions a new session asks, arm before request before default ({@code items}), and refuses
+ * what cannot work with the field at fault: partial questions on a catalog without an attribute schema
+ * ({@code queryKind}), attribute counts out of range ({@code partialAttributes}), more options than a partial query
+ * shows ({@code slateSize}), or a strategy with no partial form ({@code strategy}).
+ */
+final class QuerySettling {
+    private QuerySettling() {}
+
+    /** The settled question settings for a session of slate size {@code k} running {@code strategy}. */
+    static QuerySettings settle(SessionCreation.Request r, Enrolment.ArmChoice a, CatalogRegistry.Entry entry, int k,
+                                String strategy) {
+        if (a != null && a.queryKind() != null && r.queryKind() != null && !a.queryKind().equals(r.queryKind())) {
+            throw new Refusal(Kind.CONFLICT, "queryKind", "this session belongs to experiment " + a.experimentId()
+                    + " (arm '" + a.arm() + "'), which sets queryKind " + a.queryKind());
+        }
+        String name = a != null && a.queryKind() != null ? a.queryKind() : r.queryKind();
+        QueryKind kind = name == null ? QueryKind.ITEMS : QueryKind.parse(name).orElseThrow(() ->
+                new Refusal(Kind.INVALID, "queryKind", "queryKind must be items, partial or mixed, got '" + name + "'"));
+        Integer asked = a != null && a.partialAttributes() != null ? a.partialAttributes() : r.partialAttributes();
+        if (!kind.needsAttributes()) {
+            if (r.partialAttributes() != null) {
+                throw new Refusal(Kind.INVALID, "partialAttributes", "partialAttributes applies to queryKind partial"
+                        + " or mixed; this session asks items");
+            }
+            return QuerySettings.ITEMS;
+        }
+        AttributeSpace space = entry.attributes().orElseThrow(() -> new Refusal(Kind.INVALID, "queryKind",
+                "queryKind " + kind.wireName() + " needs a catalog with an attribute schema; catalog '"
+                        + entry.catalog().id() + "' has none (a ratings catalog: ask items)"));
+        int most = Math.min(PartialContext.MAX_ATTRIBUTES, space.size());
+        int s = asked != null ? asked : Math.min(SessionCreation.DEFAULT_PARTIAL_ATTRIBUTES, most);
+        if (s < 1 || s > most) {
+            throw new Refusal(Kind.INVALID, "partialAttributes", "partialAttributes must be between 1 and " + most
+                    + " for catalog '" + entry.catalog().id() + "', got " + s);
+        }
+        if (k > PartialContext.MAX_OPTIONS) {
+            throw new Refusal(Kind.INVALID, "slateSize", "a partial query shows 2 to " + PartialContext.MAX_OPTIONS
+                    + " options; slateSize is " + k);
+        }
+        if (StrategyRegistry.partial(strategy).isEmpty()) {
+            throw new Refusal(Kind.INVALID, "strategy", StrategyRegistry.unknownPartial(strategy));
+        }
+        return new QuerySettings(kind, s);
+    }
+}
