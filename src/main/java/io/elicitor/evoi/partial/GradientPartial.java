@@ -12,8 +12,9 @@ import java.util.List;
  * Gradient ascent of the Monte Carlo EVOI over continuous option values: the question only a gradient method
  * can ask well, since the values of partial items form a continuum that cannot be listed.
  *
- * <p>Seeds are greedy's grid query of every attribute subset ({@link GreedyPartial}); the {@code leading}
- * subsets with the largest seed EVOI each get that seed refined by grid coordinate ascent
+ * <p>Seeds are greedy's grid query of every attribute subset ({@link GreedyPartial}; where the subsets are too
+ * many to list, greedy's seeded sample of them and those a relaxed attribute mask proposes, {@link SubsetMask});
+ * the {@code leading} subsets with the largest seed EVOI each get that seed refined by grid coordinate ascent
  * ({@link PartialGrid#refine}) and {@code restarts − 1} random grid queries, and all of them ascend together
  * as one batch. A numeric value is a parameter projected onto its observed range after
  * every step; a categorical attribute is a softmax over its levels (its parameters are the level logits).
@@ -79,6 +80,10 @@ public final class GradientPartial implements PartialStrategy {
         int d = c.space().dimension();
         int k = c.slateSize();
         GreedyPartial.Seeds seeds = GreedyPartial.seeds(c);
+        if (steps > 0 && c.space().subsetCount(c.attributeCount()) > PartialGrid.MAX_SUBSETS) {
+            // Too many subsets to list: greedy's sample, plus those a relaxed mask ascends to.
+            seeds = seeds.with(c, new SubsetMask(c, SubsetMask.RESTARTS, steps, rate).propose());
+        }
         List<int[]> candidateSubsets = new ArrayList<>(seeds.subsets());
         List<float[]> candidates = new ArrayList<>(seeds.queries());
         SlateValues seedValues = PartialGrid.values(c.evaluator(), concat(seeds.queries()), k, d);

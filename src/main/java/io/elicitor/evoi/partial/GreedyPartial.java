@@ -1,6 +1,7 @@
 package io.elicitor.evoi.partial;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,26 +22,36 @@ public final class GreedyPartial implements PartialStrategy {
     }
 
     /** The greedy grid query of every searched subset, in subset order. */
-    record Seeds(List<int[]> subsets, List<float[]> grids, List<int[]> picks, List<float[]> queries) {}
-
-    static Seeds seeds(PartialContext c) {
-        AttributeSpace space = c.space();
-        int d = space.dimension();
-        int k = c.slateSize();
-        List<int[]> subsets = PartialGrid.subsets(space, c.attributeCount(), k, c.rng());
-        if (subsets.isEmpty()) {
-            throw new IllegalStateException("no subset of " + c.attributeCount() + " attributes has " + k + " options");
+    record Seeds(List<int[]> subsets, List<float[]> grids, List<int[]> picks, List<float[]> queries) {
+        /** These seeds and those of the {@code extra} subsets not among them. */
+        Seeds with(PartialContext c, List<int[]> extra) {
+            Seeds out = new Seeds(new ArrayList<>(subsets), new ArrayList<>(grids), new ArrayList<>(picks),
+                    new ArrayList<>(queries));
+            for (int[] subset : extra) {
+                if (out.subsets.stream().noneMatch(s -> Arrays.equals(s, subset))) {
+                    out.add(c, subset);
+                }
+            }
+            return out;
         }
-        List<float[]> grids = new ArrayList<>(subsets.size());
-        List<int[]> picks = new ArrayList<>(subsets.size());
-        List<float[]> queries = new ArrayList<>(subsets.size());
-        for (int[] subset : subsets) {
-            float[] grid = space.gridOptions(subset);
-            int[] pick = PartialGrid.greedy(c.evaluator(), grid, grid.length / d, k);
+
+        private void add(PartialContext c, int[] subset) {
+            int d = c.space().dimension();
+            float[] grid = c.space().gridOptions(subset);
+            int[] pick = PartialGrid.greedy(c.evaluator(), grid, grid.length / d, c.slateSize());
+            subsets.add(subset);
             grids.add(grid);
             picks.add(pick);
             queries.add(PartialGrid.rows(grid, d, pick));
         }
-        return new Seeds(subsets, grids, picks, queries);
+    }
+
+    static Seeds seeds(PartialContext c) {
+        List<int[]> subsets = PartialGrid.subsets(c.space(), c.attributeCount(), c.slateSize(), c.rng());
+        if (subsets.isEmpty()) {
+            throw new IllegalStateException("no subset of " + c.attributeCount() + " attributes has " + c.slateSize()
+                    + " options");
+        }
+        return new Seeds(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()).with(c, subsets);
     }
 }
