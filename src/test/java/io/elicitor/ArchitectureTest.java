@@ -25,7 +25,7 @@ class ArchitectureTest {
     private static final List<String> FLOORS = List.of(
             "evoi", "evoi.belief", "evoi.value", "evoi.strategy", "evoi.gradient", "evoi.partial", "evoi.planner",
             "config", "runtime", "catalog", "catalog.embed",
-            "session.state", "session.store", "session", "simulation", "experiment",
+            "session.state", "session.store", "session", "simulation", "simulation.people", "experiment",
             "cli", "app", "api");
     private static final Path MAIN = Path.of("src/main/java/io/elicitor");
     private static final Pattern PROJECT_TYPE = Pattern.compile("(?<![\\w.])io\\.elicitor\\.((?:[a-z]\\w*\\.)*)[A-Z]");

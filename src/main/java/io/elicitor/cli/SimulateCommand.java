@@ -3,7 +3,6 @@ package io.elicitor.cli;
 import io.elicitor.catalog.Catalog;
 import io.elicitor.catalog.CatalogLoader;
 import io.elicitor.catalog.CatalogRegistry;
-import io.elicitor.catalog.Npy;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.Seeds;
 import io.elicitor.evoi.partial.AttributeSpace;
@@ -23,9 +22,7 @@ import io.elicitor.simulation.SimulatedUser;
 import io.elicitor.simulation.Simulation;
 import io.elicitor.simulation.SimulationResults;
 import io.elicitor.simulation.UserRunner;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code elicitor simulate}: regret curves of simulated users, every strategy side by side. */
@@ -116,6 +114,9 @@ final class SimulateCommand implements Callable<Integer> {
             + " assigned by it; outcomes reported; its results fetched into --out).")
     String experiment;
 
+    @Mixin
+    RealAnswerOptions real = new RealAnswerOptions();
+
     @Option(names = "--admin-key", description = "X-Admin-Key for the experiment results (default: $ELICITOR_ADMIN_KEY).")
     String adminKey;
 
@@ -136,6 +137,12 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (slate < 2 || slate > 6 || queries < 1 || particles < 2 || !(lambda > 0)) {
             throw new IllegalArgumentException("need 2 <= --slate <= 6, --queries >= 1, --particles >= 2, --lambda > 0");
+        }
+        if (real.answersFrom != null) {
+            return SimulateRealAnswers.run(real, new SimulateRealAnswers.Run(catalog, entry, registry, strategies,
+                    EngineSettings.defaults().withLambda(lambda).withParticles(particles), slate, queries, seed,
+                    threads(), out, plot), usersFile != null || syntheticUsers != null || viaHttp != null
+                    || compareTo != null || noiseless || !queryKind.equals("items"));
         }
         Questions questions = questions(entry);
         List<SimulatedUser> users = users(catalog, entry);
@@ -246,16 +253,7 @@ final class SimulateCommand implements Callable<Integer> {
     private List<SimulatedUser> users(Catalog catalog, CatalogRegistry.Entry entry) throws Exception {
         List<SimulatedUser> users = new ArrayList<>();
         if (usersFile != null) {
-            Npy.Matrix m;
-            try (InputStream in = Files.newInputStream(usersFile)) {
-                m = Npy.read(in, usersFile.toString());
-            }
-            if (m.columns() != catalog.dimension()) {
-                throw new IllegalArgumentException(usersFile + " has " + m.columns() + " columns; catalog dimension is "
-                        + catalog.dimension());
-            }
-            int rows = maxUsers == null ? m.rows() : Math.min(maxUsers, m.rows());
-            users.addAll(SimulatedUser.fromRows(m.data(), rows, catalog.vectors()));
+            users.addAll(SimulatedUser.fromNpy(usersFile, maxUsers, catalog.vectors()));
         }
         int synthetic = syntheticCount();
         if (synthetic > 0) {

@@ -3,11 +3,11 @@ package io.elicitor.simulation;
 import java.util.List;
 
 /** Means over users with 95% normal-approximation intervals, step by step. */
-final class Intervals {
+public final class Intervals {
     private Intervals() {}
 
     /** Mean, low and high (rows) of each step t (columns) of the users' series, which must share one length. */
-    static double[][] of(List<double[]> series) {
+    public static double[][] of(List<double[]> series) {
         int n = series.size();
         int len = series.get(0).length;
         double[][] out = new double[3][len];

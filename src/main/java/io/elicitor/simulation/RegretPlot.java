@@ -18,18 +18,26 @@ public final class RegretPlot {
 
     /** Writes the regret plot to {@code out}, PNG or SVG by its extension. */
     public static void write(Map<String, StrategySummary> strategies, String title, Path out) throws IOException {
+        Map<String, double[][]> curves = new java.util.LinkedHashMap<>();
+        strategies.forEach((name, s) -> curves.put(name, new double[][] {s.regret(), s.regretLow(), s.regretHigh()}));
+        writeCurves(curves, title, "normalised regret (mean, 95% band)", out);
+    }
+
+    /** Writes curves against answers, each given as rows mean, low, high over t = 0..T, with 95% error bars. */
+    public static void writeCurves(Map<String, double[][]> curves, String title, String yTitle, Path out)
+            throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle("answers")
-                .yAxisTitle("normalised regret (mean, 95% band)").build();
+                .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        for (Map.Entry<String, StrategySummary> e : strategies.entrySet()) {
-            StrategySummary s = e.getValue();
-            double[] t = new double[s.regret().length];
+        for (Map.Entry<String, double[][]> e : curves.entrySet()) {
+            double[][] c = e.getValue();
+            double[] t = new double[c[0].length];
             double[] err = new double[t.length];
             for (int i = 0; i < t.length; i++) {
                 t[i] = i;
-                err[i] = (s.regretHigh()[i] - s.regretLow()[i]) / 2;
+                err[i] = (c[2][i] - c[1][i]) / 2;
             }
-            XYSeries series = chart.addSeries(e.getKey(), t, s.regret(), err);
+            XYSeries series = chart.addSeries(e.getKey(), t, c[0], err);
             series.setMarker(SeriesMarkers.CIRCLE);
         }
         chart.getStyler().setErrorBarsColor(Color.GRAY);

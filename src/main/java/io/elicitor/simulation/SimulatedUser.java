@@ -42,6 +42,24 @@ public final class SimulatedUser {
         this.range = utilities[arg] - sum / scores.length;
     }
 
+    /**
+     * The users of an {@code .npy} file of true vectors (n × d), at most {@code max} of them (null: all).
+     *
+     * @throws IllegalArgumentException when its columns are not the catalog's dimension
+     */
+    public static List<SimulatedUser> fromNpy(java.nio.file.Path file, Integer max, ItemMatrix items)
+            throws java.io.IOException, io.elicitor.catalog.CatalogException {
+        io.elicitor.catalog.Npy.Matrix m;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            m = io.elicitor.catalog.Npy.read(in, file.toString());
+        }
+        if (m.columns() != items.dimension()) {
+            throw new IllegalArgumentException(file + " has " + m.columns() + " columns; catalog dimension is "
+                    + items.dimension());
+        }
+        return fromRows(m.data(), max == null ? m.rows() : Math.min(max, m.rows()), items);
+    }
+
     /** One user per row of {@code rowMajor} ({@code rows × d}, d the catalog's dimension). */
     public static List<SimulatedUser> fromRows(float[] rowMajor, int rows, ItemMatrix items) {
         int d = items.dimension();
