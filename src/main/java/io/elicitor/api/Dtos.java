@@ -10,10 +10,11 @@ public final class Dtos {
 
     /**
      * {@code POST /sessions}. All fields optional; {@code queryKind} is {@code items} (default), {@code partial} or
-     * {@code mixed}, and {@code partialAttributes} how many attributes a partial query shows (1..4, default 2).
+     * {@code mixed}, and {@code partialAttributes} how many attributes a partial query shows (1..4, default 2);
+     * {@code allowRepeats} lets the session ask an item slate whose every pair was already compared (default false).
      */
     public record CreateSession(String catalog, Integer slateSize, String strategy, String userKey, Long seed,
-                                Filters filters, String queryKind, Integer partialAttributes) {}
+                                Filters filters, String queryKind, Integer partialAttributes, Boolean allowRepeats) {}
 
     /** Which items a session may show and recommend. */
     public record Filters(List<String> excludeIds, List<String> where, Boolean excludeShown) {}
@@ -26,7 +27,7 @@ public final class Dtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionCreated(String sessionId, String catalog, String catalogVersion, int slateSize, String strategy,
                                  double lambda, String experimentId, String arm, String queryKind,
-                                 Integer partialAttributes) {}
+                                 Integer partialAttributes, boolean allowRepeats) {}
 
     /** {@code POST /next-query}. */
     public record NextQuery(String sessionId) {}
@@ -59,5 +60,5 @@ public final class Dtos {
     public record SessionView(String sessionId, int answers, float[] posteriorMean, double effectiveSampleSize,
                               String catalog, String catalogVersion, String strategy, int slateSize, String userKey,
                               String pendingQueryId, String experimentId, String arm, String queryKind,
-                              Integer partialAttributes) {}
+                              Integer partialAttributes, boolean allowRepeats) {}
 }

@@ -43,16 +43,16 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a session pinned to a catalog (default: the bundled sample) with a strategy and slate size")
     public Uni<Response> create(CreateSession body) {
-        CreateSession b = body == null ? new CreateSession(null, null, null, null, null, null, null, null) : body;
+        CreateSession b = body == null ? new CreateSession(null, null, null, null, null, null, null, null, null) : body;
         ItemFilter filter = b.filters() == null ? null : new ItemFilter(b.filters().excludeIds(), b.filters().where(),
                 Boolean.TRUE.equals(b.filters().excludeShown()));
         return creation.create(new SessionCreation.Request(b.catalog(), b.slateSize(), b.strategy(), b.userKey(),
-                        b.seed(), filter, b.queryKind(), b.partialAttributes()))
+                        b.seed(), filter, b.queryKind(), b.partialAttributes(), b.allowRepeats()))
                 .map(s -> Response.created(URI.create("/sessions/" + s.sessionId()))
                         .entity(new SessionCreated(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.strategy(),
                                 s.beliefSettings().lambda(), s.assignment() == null ? null : s.assignment().experimentId(),
                                 s.assignment() == null ? null : s.assignment().arm(), s.queries().kind().wireName(),
-                                partialAttributes(s)))
+                                partialAttributes(s), s.queries().allowRepeats()))
                         .build());
     }
 
@@ -93,7 +93,8 @@ public class SessionResource {
                 s.belief().effectiveSampleSize(), s.catalogId(), s.catalogVersion(), s.strategy(), s.slateSize(),
                 s.userKey(), s.pending() == null ? null : s.pending().queryId(),
                 s.assignment() == null ? null : s.assignment().experimentId(),
-                s.assignment() == null ? null : s.assignment().arm(), s.queries().kind().wireName(), partialAttributes(s));
+                s.assignment() == null ? null : s.assignment().arm(), s.queries().kind().wireName(), partialAttributes(s),
+                s.queries().allowRepeats());
     }
 
     private static Integer partialAttributes(SessionState s) {

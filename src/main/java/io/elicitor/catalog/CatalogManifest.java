@@ -57,6 +57,13 @@ public record CatalogManifest(String id, String version, String title, int dimen
                 schema);
     }
 
+    /** The same manifest with another {@code lambda}, and {@code key} set to {@code value} in {@code vectors}. */
+    public CatalogManifest withLambda(Double newLambda, String key, Object value) {
+        Map<String, Object> more = new java.util.LinkedHashMap<>(vectors == null ? Map.of() : vectors);
+        more.put(key, value);
+        return new CatalogManifest(id, version, title, dimension, itemCount, files, provenance, more, newLambda, schema);
+    }
+
     /** Every problem with the manifest's own fields; empty when it is well formed. */
     public List<String> problems() {
         java.util.ArrayList<String> p = new java.util.ArrayList<>();

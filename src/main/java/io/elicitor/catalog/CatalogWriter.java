@@ -39,6 +39,17 @@ public final class CatalogWriter {
     }
 
     /**
+     * Replaces a catalog folder's {@code manifest.json} and nothing else, through a temporary file moved into place,
+     * so a reader never sees half a manifest.
+     */
+    public static void rewriteManifest(Path dir, CatalogManifest manifest) throws IOException {
+        Path tmp = Files.createTempFile(dir, "manifest", ".json.tmp");
+        JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), manifest);
+        Files.move(tmp, dir.resolve("manifest.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
      * Writes a catalog with population user vectors: {@code usersTrain} and {@code usersHeldout} (row-major,
      * {@code n × d}) go to the files the manifest names; the manifest is written last.
      */

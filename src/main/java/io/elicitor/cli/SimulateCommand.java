@@ -81,6 +81,10 @@ final class SimulateCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     int partialAttributes;
 
+    @Option(names = "--allow-repeats", description = "Let a session ask a slate whose every pair it already compared"
+            + " (default: never; such a question is replaced by the best one-item change).")
+    boolean allowRepeats;
+
     @Option(names = "--particles", defaultValue = "1024", description = "Particles M (default: ${DEFAULT-VALUE}).")
     int particles;
 
@@ -141,7 +145,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (real.answersFrom != null) {
             return SimulateRealAnswers.run(real, new SimulateRealAnswers.Run(catalog, entry, registry, strategies,
                     EngineSettings.defaults().withLambda(lambda).withParticles(particles), slate, queries, seed,
-                    threads(), out, plot), usersFile != null || syntheticUsers != null || viaHttp != null
+                    threads(), out, plot, allowRepeats), usersFile != null || syntheticUsers != null || viaHttp != null
                     || compareTo != null || noiseless || !queryKind.equals("items"));
         }
         Questions questions = questions(entry);
@@ -158,7 +162,8 @@ final class SimulateCommand implements Callable<Integer> {
         EngineSettings settings = EngineSettings.defaults().withLambda(lambda).withParticles(particles);
         UserRunner runner = viaHttp == null
                 ? new InProcessRunner(entry.search(), entry.prior(), settings, registry, slate, queries, noiseless, questions)
-                : new HttpRunner(viaHttp, catalog, slate, queries, lambda, noiseless);
+                        .allowingRepeats(allowRepeats)
+                : new HttpRunner(viaHttp, catalog, slate, queries, lambda, noiseless, allowRepeats);
         int n = threads();
         Simulation sim = new Simulation(runner, users, strategies, seed, n);
 
@@ -168,7 +173,7 @@ final class SimulateCommand implements Callable<Integer> {
                 exhaustiveMaxSlates, seed, n, viaHttp == null ? null : viaHttp.toString(), strategies, fingerprint,
                 compareTo == null ? null : compareTo.toString(),
                 questions.kind().needsAttributes() ? questions.kind().wireName() : null,
-                questions.kind().needsAttributes() ? partialAttributes : null);
+                questions.kind().needsAttributes() ? partialAttributes : null, allowRepeats);
 
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {

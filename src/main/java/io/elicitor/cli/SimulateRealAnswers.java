@@ -40,7 +40,8 @@ final class SimulateRealAnswers {
 
     /** What the run needs of {@code simulate}'s other options. */
     record Run(Catalog catalog, CatalogRegistry.Entry entry, StrategyRegistry registry, List<String> strategies,
-               EngineSettings settings, int slate, int queries, long seed, int threads, Path out, Path plot) {}
+               EngineSettings settings, int slate, int queries, long seed, int threads, Path out, Path plot,
+               boolean allowRepeats) {}
 
     private SimulateRealAnswers() {}
 
@@ -70,7 +71,7 @@ final class SimulateRealAnswers {
         String rule = o.testPeople != null ? "listed in " + o.testPeople : "held out of the embedding"
                 + (o.people != null ? ", " + people.size() + " drawn by the seed" : "");
         RealAnswerRunner runner = new RealAnswerRunner(r.entry().search(), r.entry().prior(), r.settings(),
-                r.registry(), r.slate(), r.queries());
+                r.registry(), r.slate(), r.queries(), r.allowRepeats());
         Map<String, PersonTrace[]> traces = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(r.threads());
         try (ProgressBar bar = Progress.bar("people", (long) people.size() * r.strategies().size())) {
@@ -95,7 +96,7 @@ final class SimulateRealAnswers {
         }
         var config = new RealAnswerResults.Config(r.catalog().id(), r.catalog().version(), o.answersFrom.toString(),
                 o.answersFormat, people.size(), rule, read.droppedItems(), r.queries(), r.slate(), r.settings().lambda(),
-                r.settings().particles(), r.seed(), r.strategies());
+                r.settings().particles(), r.seed(), r.strategies(), r.allowRepeats());
         RealAnswerResults results = RealAnswerResults.of(config, traces, people, (System.nanoTime() - started) / 1e9);
         if (r.out() != null) {
             JSON.writeValue(r.out().toFile(), results);

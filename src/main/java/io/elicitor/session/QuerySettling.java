@@ -34,7 +34,7 @@ final class QuerySettling {
                 throw new Refusal(Kind.INVALID, "partialAttributes", "partialAttributes applies to queryKind partial"
                         + " or mixed; this session asks items");
             }
-            return QuerySettings.ITEMS;
+            return new QuerySettings(QueryKind.ITEMS, 0, Boolean.TRUE.equals(r.allowRepeats()));
         }
         AttributeSpace space = entry.attributes().orElseThrow(() -> new Refusal(Kind.INVALID, "queryKind",
                 "queryKind " + kind.wireName() + " needs a catalog with an attribute schema; catalog '"
@@ -52,6 +52,6 @@ final class QuerySettling {
         if (StrategyRegistry.partial(strategy).isEmpty()) {
             throw new Refusal(Kind.INVALID, "strategy", StrategyRegistry.unknownPartial(strategy));
         }
-        return new QuerySettings(kind, s);
+        return new QuerySettings(kind, s, Boolean.TRUE.equals(r.allowRepeats()));
     }
 }

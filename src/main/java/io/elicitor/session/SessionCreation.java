@@ -38,9 +38,9 @@ public final class SessionCreation {
 
     /** What a client may ask for when creating a session; null fields take defaults. */
     public record Request(String catalog, Integer slateSize, String strategy, String userKey, Long seed,
-                          ItemFilter filter, String queryKind, Integer partialAttributes) {
+                          ItemFilter filter, String queryKind, Integer partialAttributes, Boolean allowRepeats) {
         /** A request that asks for nothing in particular. */
-        public static final Request DEFAULTS = new Request(null, null, null, null, null, null, null, null);
+        public static final Request DEFAULTS = new Request(null, null, null, null, null, null, null, null, null);
     }
 
     private final CatalogRegistry catalogs;

@@ -10,6 +10,7 @@ import io.elicitor.evoi.belief.BeliefUpdate;
 import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.evoi.partial.PartialQuery;
 import io.elicitor.evoi.partial.PartialStrategy;
+import io.elicitor.evoi.planner.ComparedPairs;
 import io.elicitor.evoi.planner.PlannedQuestion;
 import io.elicitor.evoi.planner.QueryKind;
 import io.elicitor.evoi.planner.QueryPlanner;
@@ -190,7 +191,7 @@ public final class SessionSteps {
         Questions questions = s.queries().kind() == QueryKind.ITEMS ? Questions.ITEMS
                 : new Questions(s.queries().kind(), s.queries().partialAttributes(), entry.attributes().orElseThrow());
         PlannedQuestion q = new QueryPlanner(settings.withLambda(s.beliefSettings().lambda())).planQuestion(s.belief(),
-                entry.search(), questions, s.slateSize(), strategy, partial, excluded,
+                entry.search(), questions, s.slateSize(), strategy, partial, excluded, compared(s, entry),
                 () -> BeliefUpdate.planning(s.seed(), t));
         long nanos = System.nanoTime() - t0;
         meters.timer("elicitor.next.query", "strategy", strategy.name(), "kind", q.isPartial() ? "partial" : "items")
@@ -236,6 +237,15 @@ public final class SessionSteps {
                 .map(r -> new Recommendation(catalog.item(r.item()).id(), catalog.item(r.item()).title(),
                         r.expectedUtility()))
                 .toList();
+    }
+
+    /** The item pairs the session's answers compared, never asked again as a whole slate; null when it allows repeats. */
+    private static ComparedPairs compared(SessionState s, CatalogRegistry.Entry entry) {
+        if (s.queries().allowRepeats()) {
+            return null;
+        }
+        return ComparedPairs.of(s.answeredSlates().stream().map(ids -> ids.stream()
+                .mapToInt(id -> entry.catalog().indexOf(id).orElseThrow()).toArray()).toList());
     }
 
     /** What a query shows: its items, or its options' shown attributes read back through the catalog's schema. */

@@ -19,9 +19,12 @@ public final class HttpRunner implements UserRunner {
     private final ServiceClient client;
     private final LiveSession session;
     private final double lambda;
+    private final boolean allowRepeats;
 
     /** A runner against the service at {@code base}, whose catalog {@code catalog} must be loaded there. */
-    public HttpRunner(URI base, Catalog catalog, int slateSize, int queries, double lambda, boolean noiseless) {
+    public HttpRunner(URI base, Catalog catalog, int slateSize, int queries, double lambda, boolean noiseless,
+                      boolean allowRepeats) {
+        this.allowRepeats = allowRepeats;
         this.client = new ServiceClient(base, null);
         this.catalog = catalog;
         this.slateSize = slateSize;
@@ -36,6 +39,9 @@ public final class HttpRunner implements UserRunner {
         create.put("slateSize", slateSize);
         create.put("strategy", strategy);
         create.put("seed", sessionSeed);
+        if (allowRepeats) {
+            create.put("allowRepeats", true);
+        }
         JsonNode created = client.call("POST", "/sessions", create, 201);
         double served = created.path("lambda").asDouble(Double.NaN);
         if (!Double.isNaN(served) && served != lambda) {

@@ -8,6 +8,7 @@ import io.elicitor.evoi.belief.BeliefUpdate;
 import io.elicitor.evoi.belief.Observation;
 import io.elicitor.evoi.belief.Prior;
 import io.elicitor.evoi.partial.PartialStrategy;
+import io.elicitor.evoi.planner.ComparedPairs;
 import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.evoi.planner.PlannedPartialQuery;
 import io.elicitor.evoi.planner.PlannedQuery;
@@ -39,6 +40,7 @@ public final class InProcessRunner implements UserRunner {
     private final int queries;
     private final boolean noiseless;
     private final Questions questions;
+    private boolean allowRepeats;
 
     /** A runner over one catalog's search and prior, asking item questions. */
     public InProcessRunner(InnerProductSearch search, Prior prior, EngineSettings settings, StrategyRegistry strategies,
@@ -62,6 +64,13 @@ public final class InProcessRunner implements UserRunner {
         this.noiseless = noiseless;
     }
 
+    /** This runner, asking slates whose every pair was already compared too when {@code allow} (the default: never). */
+    public InProcessRunner allowingRepeats(boolean allow) {
+        InProcessRunner r = new InProcessRunner(search, prior, settings, strategies, slateSize, queries, noiseless, questions);
+        r.allowRepeats = allow;
+        return r;
+    }
+
     @Override
     public UserTrace run(SimulatedUser user, String strategyName, long sessionSeed, long answerSeed) {
         QueryStrategy strategy = strategies.find(strategyName).orElseThrow(() ->
@@ -74,6 +83,7 @@ public final class InProcessRunner implements UserRunner {
         // workspace cycle: one cycle per whole user would size the workspace for all of its steps at once.
         Belief b = EngineWorkspace.run(() -> BeliefUpdate.initial(prior, beliefSettings, sessionSeed));
         List<Observation> history = new ArrayList<>(queries);
+        List<int[]> slates = new ArrayList<>(queries);
         double[] regret = new double[queries + 1];
         double[] millis = new double[queries];
         int correct = 0;
@@ -84,8 +94,9 @@ public final class InProcessRunner implements UserRunner {
             Belief current = b;
             int answered = t;
             long t0 = System.nanoTime();
+            ComparedPairs compared = allowRepeats ? null : ComparedPairs.of(slates);
             PlannedQuestion asked = EngineWorkspace.run(() -> planner.planQuestion(current, search, questions, slateSize,
-                    strategy, partial, NOTHING, () -> BeliefUpdate.planning(sessionSeed, answered)));
+                    strategy, partial, NOTHING, compared, () -> BeliefUpdate.planning(sessionSeed, answered)));
             millis[t] = (System.nanoTime() - t0) / 1e6;
             if (asked.isPartial()) {
                 PlannedPartialQuery p = asked.partial();
@@ -97,6 +108,7 @@ public final class InProcessRunner implements UserRunner {
             } else {
                 PlannedQuery q = asked.items();
                 int[] slate = q.items();
+                slates.add(slate);
                 plateaus += PlannedQuery.onPlateau(q.evoi(), q.utilityScale()) ? 1 : 0;
                 int chosen = user.choose(slate, settings.lambda(), noiseless, Seeds.random(answerSeed, t));
                 if (user.isBestOf(slate, chosen)) {

@@ -64,13 +64,16 @@ public record SimulationResults(Map<String, StrategySummary> strategies, Map<Str
      * @param queryKind the questions asked, partial or mixed; {@code null} (absent) for item questions, so item runs
      *                  keep the format they always had
      * @param partialAttributes attributes a partial query shows; {@code null} (absent) for item questions
+     * @param allowRepeats whether a slate whose every pair was already compared could be asked again (files written
+     *                     before the rule have no such field: repeats were allowed then)
      */
     public record Config(String catalog, String catalogVersion, int items, int dimension, String prior, int users,
                          String usersFile, int syntheticUsers, int queries, int slate, double lambda, boolean noiseless,
                          int particles, int poolMeanTop, int poolSamples, long exhaustiveMaxSlates, long seed, int threads,
                          String viaHttp, List<String> strategies, String usersFingerprint, String compareTo,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String queryKind,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer partialAttributes) {}
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer partialAttributes,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean allowRepeats) {}
 
     /**
      * This run against an earlier run of the same users ({@code comparedTo} in the JSON).

@@ -44,7 +44,7 @@ class SimulationOverHttpTest {
         CatalogRegistry.Entry cars = catalogs.latest("cars").orElseThrow();
         int k = 3;
         int queries = 3;
-        HttpRunner http = new HttpRunner(base, cars.catalog(), k, queries, settings.lambda(), false);
+        HttpRunner http = new HttpRunner(base, cars.catalog(), k, queries, settings.lambda(), false, false);
         InProcessRunner local = new InProcessRunner(cars.search(), cars.prior(), settings, strategies, k, queries, false);
         List<SimulatedUser> users = SimulatedUser.drawnFrom(cars.prior(), 3, Seeds.random(11, 1), cars.catalog().vectors());
         for (String strategy : new String[] {"exhaustive", "random", "exploit"}) {

@@ -54,6 +54,8 @@ class SimulateRealAnswersTest {
         JsonNode position = j.at("/strategies/greedy-eus/bayes/position/0");
         assertEquals(4, position.size(), "t = 0..3");
         assertTrue(j.at("/strategies/greedy-eus/ties").asLong() > 0, "half-star ratings tie, and ties are counted");
+        assertEquals(0, j.at("/strategies/greedy-eus/repeatedSlates").asLong(), "no question asked twice");
+        assertEquals(0, j.at("/strategies/random/repeatedSlates").asLong());
         assertTrue(j.at("/strategies/random/positionMinusReference/difference").size() == 4);
         assertTrue(j.at("/randomPick/position/0").asDouble() > 0);
         assertEquals(position.get(0).asDouble(), j.at("/strategies/random/bayes/position/0/0").asDouble(),

@@ -21,7 +21,7 @@ class SimulationResultsTest {
     private static SimulationResults.Config config(String fingerprint, String compareTo) {
         return new SimulationResults.Config("cars", "3", 120, 8, "Gaussian prior", 3, "/data/users.npy", 1, 2, 2, 1.5,
                 false, 128, 64, 32, 32640L, 7L, 2, null, List.of("greedy-eus", "exploit"), fingerprint, compareTo,
-                "partial", 2);
+                "partial", 2, false);
     }
 
     private static SimulationResults results(String fingerprint) {

@@ -38,10 +38,23 @@ public final class QueryPlanner {
      */
     public PlannedQuery plan(Belief belief, InnerProductSearch search, int k, QueryStrategy strategy, BitSet excluded,
                              Random rng) {
+        return plan(belief, search, k, strategy, excluded, null, rng);
+    }
+
+    /**
+     * As {@link #plan(Belief, InnerProductSearch, int, QueryStrategy, BitSet, Random)}, never asking a slate whose
+     * every pair was {@code compared} already (null: repeats allowed). A strategy's repeated slate is replaced by the
+     * allowed slate of largest exact EVOI that changes one of its items for another pool item ({@link #fresh}).
+     */
+    public PlannedQuery plan(Belief belief, InnerProductSearch search, int k, QueryStrategy strategy, BitSet excluded,
+                             ComparedPairs compared, Random rng) {
         Posterior posterior = Posterior.of(belief);
         ChoiceModel model = new MultinomialLogit(settings.lambda());
         PoolEvaluator evaluator = evaluator(posterior, model, search, k, excluded, rng);
         int[] slate = strategy.select(new QueryContext(posterior, model, search, evaluator, k, excluded, rng));
+        if (compared != null && compared.covers(slate)) {
+            slate = fresh(slate, evaluator, compared);
+        }
         double evoi = Math.max(0.0, evaluator.evoi(slate));
         return new PlannedQuery(slate, evoi, evaluator.utilityScale(), evaluator.probabilityCurrentBestIsBest(),
                 stops(evaluator, evoi));
@@ -68,16 +81,38 @@ public final class QueryPlanner {
      * that kind alone would. Runs ND4J: call it on a maths thread, inside an engine workspace.
      *
      * @param partial the partial strategy; may be null when {@code questions} asks items only
+     * @param compared item pairs already compared, never asked again as a whole slate; null: repeats allowed
      */
     public PlannedQuestion planQuestion(Belief belief, InnerProductSearch search, Questions questions, int k,
                                         QueryStrategy strategy, PartialStrategy partial, BitSet excluded,
-                                        Supplier<Random> rng) {
+                                        ComparedPairs compared, Supplier<Random> rng) {
         PlannedQuery q = questions.kind() == QueryKind.PARTIAL ? null
-                : plan(belief, search, k, strategy, excluded, rng.get());
+                : plan(belief, search, k, strategy, excluded, compared, rng.get());
         PlannedPartialQuery p = questions.kind() == QueryKind.ITEMS ? null
                 : planPartial(belief, search, questions.space(), k, questions.partialAttributes(), partial, excluded,
                         rng.get());
         return p != null && (q == null || p.evoi() > q.evoi()) ? new PlannedQuestion(null, p) : new PlannedQuestion(q, null);
+    }
+
+    /**
+     * The best slate, by exact EVOI, that swaps one item of {@code slate} for another pool item and compares at least
+     * one new pair; {@code slate} itself when every such swap repeats too (the pool is exhausted). Costs
+     * {@code k · P} exact evaluations in one batch.
+     */
+    static int[] fresh(int[] slate, PoolEvaluator evaluator, ComparedPairs compared) {
+        java.util.List<int[]> candidates = new java.util.ArrayList<>();
+        for (int pos = 0; pos < slate.length; pos++) {
+            for (int item : evaluator.pool().items()) {
+                if (java.util.Arrays.stream(slate).noneMatch(i -> i == item)) {
+                    int[] s = slate.clone();
+                    s[pos] = item;
+                    if (!compared.covers(s)) {
+                        candidates.add(s);
+                    }
+                }
+            }
+        }
+        return candidates.isEmpty() ? slate : candidates.get(evaluator.best(candidates.toArray(int[][]::new)));
     }
 
     private PoolEvaluator evaluator(Posterior posterior, ChoiceModel model, InnerProductSearch search, int k,

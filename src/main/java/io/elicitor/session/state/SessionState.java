@@ -60,10 +60,11 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
      *
      * @param kind items, partial or mixed
      * @param partialAttributes attributes a partial query shows (1..4); 0 when the session asks items only
+     * @param allowRepeats whether an item slate whose every pair was already compared may be asked again
      */
-    public record QuerySettings(QueryKind kind, int partialAttributes) {
-        /** Item questions only. */
-        public static final QuerySettings ITEMS = new QuerySettings(QueryKind.ITEMS, 0);
+    public record QuerySettings(QueryKind kind, int partialAttributes, boolean allowRepeats) {
+        /** Item questions only, never a repeated one. */
+        public static final QuerySettings ITEMS = new QuerySettings(QueryKind.ITEMS, 0, false);
 
         /** Validates eagerly. */
         public QuerySettings {
@@ -131,6 +132,11 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
 
     /** A recommended item with its posterior expected utility. */
     public record Recommendation(String id, String title, double expectedUtility) {}
+
+    /** The item slates answered so far, as item ids (partial queries show no items and are left out). */
+    public List<List<String>> answeredSlates() {
+        return answers.stream().filter(a -> a.partial() == null).map(AnsweredQuery::itemIds).toList();
+    }
 
     /** Ids of every item shown so far, answered or pending. */
     public java.util.Set<String> shownItemIds() {

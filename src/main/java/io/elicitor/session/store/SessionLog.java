@@ -53,6 +53,7 @@ public final class SessionLog {
         r.strategy = s.strategy();
         r.queryKind = s.queries().kind().wireName();
         r.partialAttributes = s.queries().kind().needsAttributes() ? s.queries().partialAttributes() : null;
+        r.allowRepeats = s.queries().allowRepeats();
         r.userKey = s.userKey();
         r.seed = s.seed();
         r.particles = s.beliefSettings().particles();
@@ -153,10 +154,11 @@ public final class SessionLog {
 
     /** Which questions a session asks; a row from before partial queries asks items. */
     public SessionState.QuerySettings queries(SessionRecord s) {
-        return s.queryKind == null || s.partialAttributes == null ? SessionState.QuerySettings.ITEMS
+        return s.queryKind == null || s.partialAttributes == null
+                ? new SessionState.QuerySettings(QueryKind.ITEMS, 0, s.allowRepeats)
                 : new SessionState.QuerySettings(QueryKind.parse(s.queryKind).orElseThrow(() ->
                         new IllegalStateException("the session log holds an unknown query kind '" + s.queryKind + "'")),
-                        s.partialAttributes);
+                        s.partialAttributes, s.allowRepeats);
     }
 
     /** The filter a session was created with. */

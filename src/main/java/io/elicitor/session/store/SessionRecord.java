@@ -25,6 +25,8 @@ public class SessionRecord extends PanacheEntityBase {
     public String queryKind;
     @Column(name = "partial_attributes")
     public Integer partialAttributes;
+    @Column(name = "allow_repeats")
+    public boolean allowRepeats;
     @Column(name = "user_key")
     public String userKey;
     public long seed;

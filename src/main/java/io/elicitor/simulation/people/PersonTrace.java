@@ -9,5 +9,8 @@ package io.elicitor.simulation.people;
  * @param repeatedSlates questions whose slate (as a set) had already been answered in the session
  * @param firstStop the first t at which the planner said stop, or −1 when it never did
  * @param millis planning time of each question
+ * @param evoiFraction each question's EVOI over the utility scale (what the EVOI stop rule compares)
+ * @param confidence before each question, the posterior probability that the top item is the best
  */
-public record PersonTrace(Measures[] bayes, Measures[] mnl, int ties, int repeatedSlates, int firstStop, double[] millis) {}
+public record PersonTrace(Measures[] bayes, Measures[] mnl, int ties, int repeatedSlates, int firstStop, double[] millis,
+                          double[] evoiFraction, double[] confidence) {}

@@ -37,10 +37,11 @@ public record RealAnswerResults(Config config, Map<String, StrategyResult> strat
      * @param particles particles M
      * @param seed seed of the sessions and of the choice of people
      * @param strategies strategies, the first the reference of the paired differences
+     * @param allowRepeats whether a slate whose every pair the person had compared could be asked again
      */
     public record Config(String catalog, String catalogVersion, String answersFrom, String answersFormat, int people,
                          String testPeople, long droppedItems, int queries, int slate, double lambda, int particles,
-                         long seed, List<String> strategies) {}
+                         long seed, List<String> strategies, boolean allowRepeats) {}
 
     /**
      * One strategy.
@@ -54,11 +55,13 @@ public record RealAnswerResults(Config config, Map<String, StrategyResult> strat
      * @param repeatedSlates questions whose slate had already been answered in the session
      * @param stopped share of sessions in which the planner said stop before T
      * @param msPerQuery mean planning time
+     * @param stopRules what each stop rule of a grid would have cost, replayed from the traces ({@link StopRules})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StrategyResult(Map<String, double[][]> bayes, Map<String, double[][]> mnl,
                                  PairedDifference positionMinusReference, PairedDifference bayesMinusMnl, long answers,
-                                 long ties, long repeatedSlates, double stopped, double msPerQuery) {}
+                                 long ties, long repeatedSlates, double stopped, double msPerQuery,
+                                 List<StopRules.Rule> stopRules) {}
 
     /** Aggregates the traces: {@code traces.get(strategy)[person]}, every person finished under every strategy. */
     public static RealAnswerResults of(Config config, Map<String, PersonTrace[]> traces, List<Person> people,
@@ -87,7 +90,7 @@ public record RealAnswerResults(Config config, Map<String, StrategyResult> strat
                     e.getKey().equals(reference) ? null
                             : PairedDifference.ofRegrets(reference, referencePositions, bayesPositions),
                     PairedDifference.ofRegrets("mnl", positions(tr, false), bayesPositions), answers, ties, repeats,
-                    stopped / (double) tr.length, ms / Math.max(1, answers)));
+                    stopped / (double) tr.length, ms / Math.max(1, answers), StopRules.of(tr)));
         }
         Map<String, double[]> random = new LinkedHashMap<>();
         for (int m = 0; m < Measures.NAMES.length; m++) {

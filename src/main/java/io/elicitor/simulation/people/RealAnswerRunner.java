@@ -6,6 +6,7 @@ import io.elicitor.evoi.belief.BeliefSettings;
 import io.elicitor.evoi.belief.BeliefUpdate;
 import io.elicitor.evoi.belief.Observation;
 import io.elicitor.evoi.belief.Prior;
+import io.elicitor.evoi.planner.ComparedPairs;
 import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.evoi.planner.PlannedQuery;
 import io.elicitor.evoi.planner.QueryPlanner;
@@ -33,10 +34,14 @@ public final class RealAnswerRunner {
     private final StrategyRegistry strategies;
     private final int slateSize;
     private final int queries;
+    private final boolean allowRepeats;
 
-    /** A runner asking {@code queries} questions of {@code slateSize} items. */
+    /**
+     * A runner asking {@code queries} questions of {@code slateSize} items; never a slate whose every pair the
+     * person has compared already, unless {@code allowRepeats}.
+     */
     public RealAnswerRunner(InnerProductSearch search, Prior prior, EngineSettings settings, StrategyRegistry strategies,
-                            int slateSize, int queries) {
+                            int slateSize, int queries, boolean allowRepeats) {
         if (slateSize < 2 || queries < 1) {
             throw new IllegalArgumentException("need slateSize >= 2 and queries >= 1");
         }
@@ -46,6 +51,7 @@ public final class RealAnswerRunner {
         this.strategies = strategies;
         this.slateSize = slateSize;
         this.queries = queries;
+        this.allowRepeats = allowRepeats;
     }
 
     /** The person's session under {@code strategyName}, seeded by {@code sessionSeed}. */
@@ -69,7 +75,10 @@ public final class RealAnswerRunner {
         Measures[] bayes = new Measures[queries + 1];
         Measures[] mnl = new Measures[queries + 1];
         double[] millis = new double[queries];
+        double[] evoiFraction = new double[queries];
+        double[] confidence = new double[queries];
         Set<String> asked = new HashSet<>();
+        List<int[]> slates = new ArrayList<>(queries);
         int ties = 0;
         int repeats = 0;
         int firstStop = -1;
@@ -79,13 +88,17 @@ public final class RealAnswerRunner {
             Belief current = b;
             int answered = t;
             long t0 = System.nanoTime();
+            ComparedPairs compared = allowRepeats ? null : ComparedPairs.of(slates);
             PlannedQuery q = EngineWorkspace.run(() -> planner.plan(current, search, slateSize, strategy, excluded,
-                    BeliefUpdate.planning(sessionSeed, answered)));
+                    compared, BeliefUpdate.planning(sessionSeed, answered)));
             millis[t] = (System.nanoTime() - t0) / 1e6;
+            evoiFraction[t] = q.utilityScale() > 0 ? q.evoi() / q.utilityScale() : 0;
+            confidence[t] = q.probabilityTopIsBest();
             if (q.stop() && firstStop < 0) {
                 firstStop = t;
             }
             int[] slate = q.items();
+            slates.add(slate);
             repeats += asked.add(key(slate)) ? 0 : 1;
             int chosen = person.choose(slate);
             ties += person.tied(slate) ? 1 : 0;
@@ -94,7 +107,7 @@ public final class RealAnswerRunner {
             bayes[t + 1] = Measures.of(person, top(b, excluded));
             mnl[t + 1] = Measures.of(person, topOf(person, ChoiceModelFit.fit(history, settings.lambda(), populationMean)));
         }
-        return new PersonTrace(bayes, mnl, ties, repeats, firstStop, millis);
+        return new PersonTrace(bayes, mnl, ties, repeats, firstStop, millis, evoiFraction, confidence);
     }
 
     /** The posterior's three best items among the person's. */

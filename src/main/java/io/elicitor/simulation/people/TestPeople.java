@@ -42,6 +42,15 @@ public final class TestPeople {
                 .orElse(people);
     }
 
+    /**
+     * The people of {@code people} in the catalog's prior population (group 2 of its recorded split): those a fit
+     * of the model to the population may use without touching the test people. Everyone when no split is recorded.
+     */
+    public static List<Person> population(List<Person> people, Catalog catalog) {
+        return split(catalog.manifest().vectors()).map(s -> people.stream().filter(p -> s.group(p.id()) == 2).toList())
+                .orElse(people);
+    }
+
     private static void refuseUsed(UserSplit s, int id, String catalogId) {
         int g = s.group(id);
         if (g != UserSplit.HELD_OUT) {
