@@ -218,7 +218,10 @@ final class BenchQueryCommand implements Callable<Integer> {
         double[][] out = new double[3][chosen.size()];
         for (int i = 0; i < chosen.size(); i++) {
             QueryStrategy strategy = chosen.get(i);
-            Random rng = Seeds.random(seed ^ strategy.name().hashCode(), 4_000_000L + r);
+            // The gradient ablations draw the same seeds and screening particles as gradient itself, so their
+            // paired differences are what the ablated part adds, not a different random draw.
+            String stream = strategy.name().startsWith("gradient-") ? "gradient" : strategy.name();
+            Random rng = Seeds.random(seed ^ stream.hashCode(), 4_000_000L + r);
             QueryContext context = new QueryContext(posterior, model, search, evaluator, slate, none, rng);
             long t = System.nanoTime();
             int[] picked = strategy.select(context);

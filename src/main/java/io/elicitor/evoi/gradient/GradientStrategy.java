@@ -23,11 +23,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * <ol>
  *   <li>seed slates: greedy EUS's slate, greedy completions from the next best items by expected utility,
  *       the top expected-utility items, Thompson samples' best pool items and random pool items;</li>
- *   <li>from each seed, Adam ascent on {@code F(Q, Y)} with every query vector a softmax mixture of pool
- *       items and Y the per-answer argmax over the pool, all restarts batched into one tensor
- *       ({@link MixtureAscent});</li>
- *   <li>map back to real items at a few checkpoints: the largest mixture weight, the nearest pool item,
- *       and the top expected-utility item per answer, each de-duplicated within the slate;</li>
+ *   <li>only when {@link Settings#steps()} &gt; 0 (off by default: on the measured posteriors it did not raise
+ *       exact EVOI beyond the seeds and the swap search, evoi/RESULTS.md "Item-query ascent"): from each seed,
+ *       Adam ascent on {@code F(Q, Y)} with every query vector a tempered softmax mixture of pool items, starting
+ *       with the seed item at weight {@link Settings#seedWeight()} and τ falling from 1 to
+ *       {@link Settings#finalTemperature()}, Y the per-answer argmax over the pool, all restarts batched into one
+ *       tensor ({@link MixtureAscent}); mapped back to real items at the half-way point and at the end (the
+ *       largest mixture weight, the nearest pool item, the top expected-utility item per answer, each
+ *       de-duplicated within the slate);</li>
  *   <li>re-score every seed and mapped slate by exact PEU over the pool in one batch, then improve the best
  *       seeds and the ascent's best slate by single-slot swaps over the whole pool ({@link SwapSearch},
  *       {@link SlotScan}), and ask the candidate with the largest exact EVOI, ties going to the largest EUS
@@ -83,9 +86,13 @@ public final class GradientStrategy implements QueryStrategy {
                     DEFAULT_SEED_WEIGHT, DEFAULT_FINAL_TEMPERATURE);
         }
 
-        /** The defaults measured in evoi/RESULTS.md. */
+        /**
+         * The defaults measured in evoi/RESULTS.md: no Adam steps (seeds and swap search), as the ascent did not
+         * raise exact EVOI beyond them by more than the repeat noise; with steps, the ascent measured there runs
+         * 40 at rate 0.3.
+         */
         public static Settings defaults() {
-            return new Settings(8, 6, 0.5, 2, 3, 3, 4, 256);
+            return new Settings(8, 0, 0.3, 2, 3, 3, 4, 256);
         }
 
         /** The same settings with another number of Adam steps. */
@@ -147,7 +154,7 @@ public final class GradientStrategy implements QueryStrategy {
         if (settings.steps() > 0) {
             ascend(pool, screen, poolVectors, particles, k, seeds, candidates);
         }
-        swapSearch(candidates, seedCount, screen, particles, poolVectors, pool, c, k);
+        swapSearch(candidates, seedCount, screen, particles, poolVectors, pool, c, k, settings);
         return candidates.best();
     }
 
@@ -196,11 +203,6 @@ public final class GradientStrategy implements QueryStrategy {
         List<Integer> starts = candidates.best(0, seedCount, settings.swapStarts());
         starts.addAll(candidates.best(seedCount, candidates.size(), 1));
         candidates.swapFrom(starts, search, settings.swapRounds());
-    }
-
-    private void swapSearch(Candidates candidates, int seedCount, PoolScores screen, INDArray particles,
-                            INDArray poolVectors, PoolScores pool, QueryContext c, int k) {
-        swapSearch(candidates, seedCount, screen, particles, poolVectors, pool, c, k, settings);
     }
 
     /**
