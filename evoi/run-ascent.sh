@@ -10,8 +10,10 @@
 # every line paired with gradient-no-ascent on the same posteriors (pairedDiff, pairedHalfWidth95).
 # Part 2, the embedding ascent (query vectors in R^d mapped to items by inner-product search) on synthetic catalogs
 # of 100,000 items (the ANN index) and 1,000,000 items (exact search), pool 256.
+# Part 3, the ceiling: exhaustive over every pair of the pool of 96 (k = 2; for k = 3 its budget of 32,640 slates
+# covers only the pool's first 59 items).
 # REPEATS (default 20) posteriors per line; REPEATS_LARGE (default 6) for the pool of 2,048 and for N = 1M.
-# Results go to evoi/results/ascent-pool.jsonl and evoi/results/ascent-embedding.jsonl. ELICITOR overrides the
+# Results go to evoi/results/ascent-pool.jsonl, ascent-embedding.jsonl and ascent-exhaustive.jsonl. ELICITOR overrides the
 # launcher (e.g. a copy of the built application, so that editing sources cannot trigger a rebuild mid-run).
 set -euo pipefail
 cd "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,4 +41,11 @@ for spec in "100000 ann $r" "1000000 exact $rl"; do
       --strategies gradient-embedding,gradient-embedding-only,gradient-no-ascent,gradient-seeds,greedy-eus \
       --paired-with gradient-no-ascent | tee -a "$out"
   done
+done
+out=evoi/results/ascent-exhaustive.jsonl
+: > "$out"
+for k in 2 3; do
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (pool 96, k $k, exhaustive)" >&2
+  $run bench-query --items 10000 --pool 96 --slate "$k" --repeats "$r" --warmup 1 --seed 1 \
+    --strategies exhaustive,gradient-no-ascent,gradient-ascent,greedy-eus --paired-with exhaustive | tee -a "$out"
 done
