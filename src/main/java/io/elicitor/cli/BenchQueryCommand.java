@@ -21,7 +21,6 @@ import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.strategy.QueryContext;
 import io.elicitor.evoi.strategy.QueryStrategy;
 import io.elicitor.evoi.value.CandidatePool;
-import io.elicitor.evoi.value.ExactInnerProductSearch;
 import io.elicitor.evoi.value.InnerProductSearch;
 import io.elicitor.evoi.value.PoolEvaluator;
 import java.nio.file.Path;
@@ -94,6 +93,14 @@ final class BenchQueryCommand implements Callable<Integer> {
     @Option(names = "--lambda", defaultValue = "2.0", description = "Logit inverse temperature (default: ${DEFAULT-VALUE}).")
     double lambda;
 
+    @Option(names = "--search", defaultValue = "exact",
+            description = "Inner-product search of a synthetic catalog: exact or ann (default: ${DEFAULT-VALUE}).")
+    String searchKind;
+
+    @Option(names = "--paired-with", description = "Compare every strategy with this one on the same posteriors"
+            + " (mean paired EVOI difference, its 95% half-width, repeats above and below).")
+    String pairedWith;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -113,7 +120,7 @@ final class BenchQueryCommand implements Callable<Integer> {
                         : StrategyRegistry.partial(name.trim()).orElseThrow(() -> new IllegalArgumentException(
                                 StrategyRegistry.unknownPartial(name))));
             } else {
-                chosen.add(registry.find(name.trim()).orElseThrow(() -> new IllegalArgumentException(
+                chosen.add(BenchItems.strategy(registry, name.trim()).orElseThrow(() -> new IllegalArgumentException(
                         registry.unknown(name))));
             }
         }
@@ -131,7 +138,7 @@ final class BenchQueryCommand implements Callable<Integer> {
             space = entry.attributes().orElse(null);
         } else {
             float[] x = syntheticItems(items, dim, Seeds.random(seed, 0));
-            search = new ExactInnerProductSearch(new ItemMatrix(Buffers.fromArray(x, items, dim)));
+            search = BenchItems.search(searchKind, new ItemMatrix(Buffers.fromArray(x, items, dim)));
             prior = GaussianPrior.scaledTo(search.items());
         }
         ItemMatrix matrix = search.items();
@@ -176,6 +183,10 @@ final class BenchQueryCommand implements Callable<Integer> {
             }
         }
 
+        int reference = pairedWith == null ? -1 : chosenNames.indexOf(pairedWith);
+        if (pairedWith != null && reference < 0) {
+            throw new IllegalArgumentException("--paired-with " + pairedWith + " is not among --strategies");
+        }
         double bestMean = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < s; i++) {
             bestMean = Math.max(bestMean, mean(evoi[i]));
@@ -186,7 +197,8 @@ final class BenchQueryCommand implements Callable<Integer> {
                             + "\"evoiRatioToBest\":%.4f,\"msPerQueryP50\":%.3f,\"msPerQueryP99\":%.3f,\"pool\":%d,"
                             + "\"msPoolP50\":%.3f,\"repeats\":%d,\"answers\":%d,\"dim\":%d,\"lambda\":%s,\"seed\":%d}%n",
                     chosenNames.get(i), partial ? BenchPartial.fields(partialAttributes, evoi[i],
-                            chosenNames.contains("greedy-eus") ? evoi[chosenNames.indexOf("greedy-eus")] : null) : "", matrix.size(), particles, slate, meanEvoi,
+                            chosenNames.contains("greedy-eus") ? evoi[chosenNames.indexOf("greedy-eus")] : null)
+                            : reference >= 0 ? BenchItems.pairedFields(pairedWith, evoi[i], evoi[reference]) : "", matrix.size(), particles, slate, meanEvoi,
                     bestMean > 0 ? meanEvoi / bestMean : 1.0, percentile(ms[i], 0.50), percentile(ms[i], 0.99),
                     (int) Math.round(mean(toDouble(poolSizes))), percentile(poolMs, 0.50), repeats, answers,
                     matrix.dimension(), lambda, seed);
@@ -206,7 +218,10 @@ final class BenchQueryCommand implements Callable<Integer> {
         double[][] out = new double[3][chosen.size()];
         for (int i = 0; i < chosen.size(); i++) {
             QueryStrategy strategy = chosen.get(i);
-            Random rng = Seeds.random(seed ^ strategy.name().hashCode(), 4_000_000L + r);
+            // The gradient ablations draw the same seeds and screening particles as gradient itself, so their
+            // paired differences are what the ablated part adds, not a different random draw.
+            String stream = strategy.name().startsWith("gradient-") ? "gradient" : strategy.name();
+            Random rng = Seeds.random(seed ^ stream.hashCode(), 4_000_000L + r);
             QueryContext context = new QueryContext(posterior, model, search, evaluator, slate, none, rng);
             long t = System.nanoTime();
             int[] picked = strategy.select(context);

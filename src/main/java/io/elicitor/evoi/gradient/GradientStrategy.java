@@ -23,11 +23,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * <ol>
  *   <li>seed slates: greedy EUS's slate, greedy completions from the next best items by expected utility,
  *       the top expected-utility items, Thompson samples' best pool items and random pool items;</li>
- *   <li>from each seed, Adam ascent on {@code F(Q, Y)} with every query vector a softmax mixture of pool
- *       items and Y the per-answer argmax over the pool, all restarts batched into one tensor
- *       ({@link MixtureAscent});</li>
- *   <li>map back to real items at a few checkpoints: the largest mixture weight, the nearest pool item,
- *       and the top expected-utility item per answer, each de-duplicated within the slate;</li>
+ *   <li>only when {@link Settings#steps()} &gt; 0 (off by default: on the measured posteriors it did not raise
+ *       exact EVOI beyond the seeds and the swap search, evoi/RESULTS.md "Item-query ascent"): from each seed,
+ *       Adam ascent on {@code F(Q, Y)} with every query vector a tempered softmax mixture of pool items, starting
+ *       with the seed item at weight {@link Settings#seedWeight()} and τ falling from 1 to
+ *       {@link Settings#finalTemperature()}, Y the per-answer argmax over the pool, all restarts batched into one
+ *       tensor ({@link MixtureAscent}); mapped back to real items at the half-way point and at the end (the
+ *       largest mixture weight, the nearest pool item, the top expected-utility item per answer, each
+ *       de-duplicated within the slate);</li>
  *   <li>re-score every seed and mapped slate by exact PEU over the pool in one batch, then improve the best
  *       seeds and the ascent's best slate by single-slot swaps over the whole pool ({@link SwapSearch},
  *       {@link SlotScan}), and ask the candidate with the largest exact EVOI, ties going to the largest EUS
@@ -45,6 +48,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * exact ties by float rounding amounted to asking an arbitrary candidate (evoi/RESULTS.md).
  */
 public final class GradientStrategy implements QueryStrategy {
+    private final String name;
     private final Settings settings;
 
     /**
@@ -59,25 +63,64 @@ public final class GradientStrategy implements QueryStrategy {
      * @param anchors greedy completions seeded, from the best items by expected utility (at least 1: greedy's own)
      * @param screeningParticles particles (systematically resampled) the ascent and the swap scans work on; 0
      *                           or at least M means all. Every candidate is still scored exactly over all M
+     * @param seedWeight the mixture weight a seed item starts with, in (0, 1) (the rest spread evenly over the pool)
+     * @param finalTemperature the mixture's temperature τ at the last step, in (0, 1]; it falls geometrically
+     *                         from 1 at the first step, so the mixture sharpens towards what it maps back to
      */
     public record Settings(int restarts, int steps, double rate, int swapStarts, int swapRounds, int swapKeep,
-                           int anchors, int screeningParticles) {
+                           int anchors, int screeningParticles, double seedWeight, double finalTemperature) {
         /** Validates every field. */
         public Settings {
             if (restarts < anchors + 1 || anchors < 1 || steps < 0 || !(rate > 0) || swapStarts < 0 || swapRounds < 0
-                    || swapKeep < 1 || screeningParticles < 0) {
-                throw new IllegalArgumentException("need 1 <= anchors < restarts, steps >= 0, rate > 0, swapKeep >= 1 and non-negative counts");
+                    || swapKeep < 1 || screeningParticles < 0 || !(seedWeight > 0 && seedWeight < 1)
+                    || !(finalTemperature > 0 && finalTemperature <= 1)) {
+                throw new IllegalArgumentException("need 1 <= anchors < restarts, steps >= 0, rate > 0, swapKeep >= 1,"
+                        + " non-negative counts, seedWeight in (0, 1) and finalTemperature in (0, 1]");
             }
         }
 
-        /** The defaults measured in evoi/RESULTS.md. */
+        /** The ascent's start and annealing at their defaults. */
+        public Settings(int restarts, int steps, double rate, int swapStarts, int swapRounds, int swapKeep, int anchors,
+                        int screeningParticles) {
+            this(restarts, steps, rate, swapStarts, swapRounds, swapKeep, anchors, screeningParticles,
+                    DEFAULT_SEED_WEIGHT, DEFAULT_FINAL_TEMPERATURE);
+        }
+
+        /**
+         * The defaults measured in evoi/RESULTS.md: no Adam steps (seeds and swap search), as the ascent did not
+         * raise exact EVOI beyond them by more than the repeat noise; with steps, the ascent measured there runs
+         * 40 at rate 0.3.
+         */
         public static Settings defaults() {
-            return new Settings(8, 6, 0.5, 2, 3, 3, 4, 256);
+            return new Settings(8, 0, 0.3, 2, 3, 3, 4, 256);
+        }
+
+        /** The same settings with another number of Adam steps. */
+        public Settings withSteps(int value) {
+            return new Settings(restarts, value, rate, swapStarts, swapRounds, swapKeep, anchors, screeningParticles,
+                    seedWeight, finalTemperature);
+        }
+
+        /** The same settings with the swap search off: the best of the seeds and the mapped slates. */
+        public Settings withoutSwaps() {
+            return new Settings(restarts, steps, rate, 0, swapRounds, swapKeep, anchors, screeningParticles,
+                    seedWeight, finalTemperature);
         }
     }
 
-    /** A gradient strategy with the given settings. */
+    /** Default {@link Settings#seedWeight()}. */
+    static final double DEFAULT_SEED_WEIGHT = 0.2;
+    /** Default {@link Settings#finalTemperature()}. */
+    static final double DEFAULT_FINAL_TEMPERATURE = 0.3;
+
+    /** A gradient strategy with the given settings, named {@code gradient}. */
     public GradientStrategy(Settings settings) {
+        this("gradient", settings);
+    }
+
+    /** A gradient strategy under another name (ablations: {@code gradient-no-ascent} and the like). */
+    public GradientStrategy(String name, Settings settings) {
+        this.name = java.util.Objects.requireNonNull(name, "name");
         this.settings = java.util.Objects.requireNonNull(settings, "settings");
     }
 
@@ -88,7 +131,12 @@ public final class GradientStrategy implements QueryStrategy {
 
     @Override
     public String name() {
-        return "gradient";
+        return name;
+    }
+
+    /** Its settings. */
+    public Settings settings() {
+        return settings;
     }
 
     @Override
@@ -99,8 +147,21 @@ public final class GradientStrategy implements QueryStrategy {
         INDArray particles = screen == pool ? c.posterior().particles()
                 : Nd4j.pullRows(c.posterior().particles(), 1, screen.particleIndex());
         int[][] seeds = seeds(pool, screen, k, c.posterior(), c.rng());
-        int steps = settings.steps();
         INDArray poolVectors = c.catalog().rows(pool.items());
+        Candidates candidates = new Candidates(c, pool);
+        candidates.addPool(seeds);
+        int seedCount = candidates.size();
+        if (settings.steps() > 0) {
+            ascend(pool, screen, poolVectors, particles, k, seeds, candidates);
+        }
+        swapSearch(candidates, seedCount, screen, particles, poolVectors, pool, c, k, settings);
+        return candidates.best();
+    }
+
+    /** The mixture ascent from every seed; the slates it maps back to at the checkpoints become candidates. */
+    private void ascend(PoolScores pool, PoolScores screen, INDArray poolVectors, INDArray particles, int k,
+                        int[][] seeds, Candidates candidates) {
+        int steps = settings.steps();
         float[] poolArray = Buffers.toArray(poolVectors);
         int d = (int) poolVectors.columns();
         float[] poolNorms = new float[pool.size()];
@@ -111,53 +172,37 @@ public final class GradientStrategy implements QueryStrategy {
             }
             poolNorms[y] = (float) s;
         }
-
-        Map<String, int[]> candidates = new LinkedHashMap<>();
-        for (int[] s : seeds) {
-            candidates.putIfAbsent(PoolScores.key(s), s);
-        }
-        int seedCount = candidates.size();
-        if (steps > 0) {
-            MixtureAscent ascent = new MixtureAscent(screen, poolVectors, particles, k, seeds.length);
-            ascent.start(seeds, Math.log(pool.size()) + 2.0);
-            int checkpoint = Math.max(1, steps / 2);
-            for (int step = 1; step <= steps; step++) {
+        MixtureAscent ascent = new MixtureAscent(screen, poolVectors, particles, k, seeds.length);
+        ascent.start(seeds, MixtureAscent.peakFor(settings.seedWeight(), pool.size()));
+        int checkpoint = Math.max(1, steps / 2);
+        for (int step = 1; step <= steps; step++) {
+            ascent.setTemperature(Math.pow(settings.finalTemperature(), (step - 1) / (double) Math.max(1, steps - 1)));
+            ascent.value(null);
+            ascent.gradient();
+            ascent.adamStep(settings.rate());
+            if (step % checkpoint == 0 || step == steps) {
                 ascent.value(null);
-                ascent.gradient();
-                ascent.adamStep(settings.rate());
-                if (step % checkpoint == 0 || step == steps) {
-                    ascent.value(null);
-                    add(candidates, ascent.largestWeights());
-                    add(candidates, ascent.nearestItems(poolArray, poolNorms));
-                    add(candidates, ascent.recommendations());
-                }
+                candidates.addPool(ascent.largestWeights());
+                candidates.addPool(ascent.nearestItems(poolArray, poolNorms));
+                candidates.addPool(ascent.recommendations());
             }
         }
+    }
 
-        List<int[]> list = new ArrayList<>(candidates.values());
-        SlateValues values = c.evaluator().values(pool.toCatalog(list));
-        double[] peu = values.peu();
-        if (settings.swapStarts() > 0 && settings.swapRounds() > 0) {
-            SlotScan scan = new SlotScan(screen, particles, poolVectors, k);
-            SwapSearch search = new SwapSearch(pool, c.evaluator(), scan, settings.swapKeep());
-            // Starts: the best seeds, plus the best slate the ascent found beyond them. Keeping the seeds' starts
-            // makes the result at least as good as the same search without the ascent.
-            List<Integer> starts = best(peu, 0, seedCount, settings.swapStarts());
-            starts.addAll(best(peu, seedCount, peu.length, 1));
-            // Only the slates the swaps found that are not candidates yet need scoring.
-            List<int[]> found = new ArrayList<>();
-            for (int i : starts) {
-                int[] s = search.improve(list.get(i), peu[i], settings.swapRounds()).slate();
-                if (candidates.putIfAbsent(PoolScores.key(s), s) == null) {
-                    found.add(s);
-                }
-            }
-            if (!found.isEmpty()) {
-                values = values.followedBy(c.evaluator().values(pool.toCatalog(found)));
-                list.addAll(found);
-            }
+    /**
+     * The swap search from the best seeds, plus from the best slate found beyond them (so the result is at least
+     * that of the same search without what came after the seeds); what it finds becomes candidates.
+     */
+    static void swapSearch(Candidates candidates, int seedCount, PoolScores screen, INDArray particles,
+                           INDArray poolVectors, PoolScores pool, QueryContext c, int k, Settings settings) {
+        if (settings.swapStarts() <= 0 || settings.swapRounds() <= 0) {
+            return;
         }
-        return pool.toCatalog(list.get(values.best(c.evaluator().tieTolerance())));
+        SlotScan scan = new SlotScan(screen, particles, poolVectors, k);
+        SwapSearch search = new SwapSearch(pool, c.evaluator(), scan, settings.swapKeep());
+        List<Integer> starts = candidates.best(0, seedCount, settings.swapStarts());
+        starts.addAll(candidates.best(seedCount, candidates.size(), 1));
+        candidates.swapFrom(starts, search, settings.swapRounds());
     }
 
     /**
@@ -215,27 +260,5 @@ public final class GradientStrategy implements QueryStrategy {
             }
         }
         return slate;
-    }
-
-    /** Indices in {@code [from, to)} of the {@code n} largest values, best first. */
-    private static List<Integer> best(double[] values, int from, int to, int n) {
-        List<Integer> out = new ArrayList<>();
-        if (from >= to || n <= 0) {
-            return out;
-        }
-        TopK top = new TopK(n);
-        for (int i = from; i < to; i++) {
-            top.offer(i, values[i]);
-        }
-        for (int i : top.indices()) {
-            out.add(i);
-        }
-        return out;
-    }
-
-    private static void add(Map<String, int[]> candidates, int[][] slates) {
-        for (int[] s : slates) {
-            candidates.putIfAbsent(PoolScores.key(s), s);
-        }
     }
 }

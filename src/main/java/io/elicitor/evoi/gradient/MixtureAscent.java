@@ -8,10 +8,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Gradient ascent on {@code F(Q, Y)} for R restarts at once, each query vector a softmax mixture of pool
- * items, {@code q = Σₚ softmax(a)ₚ xₚ}, so that it never leaves the catalog's region (evoi/METHOD.md:
+ * Gradient ascent on {@code F(Q, Y)} for R restarts at once, each query vector a tempered softmax mixture of
+ * pool items, {@code q = Σₚ softmax(a/τ)ₚ xₚ}, so that it never leaves the catalog's region (evoi/METHOD.md:
  * the relaxation is unbounded in {@code ‖q‖}). Y is the per-answer argmax over the pool of {@code vᵢ·y}
- * (exact PEU over the pool; a valid subgradient).
+ * (exact PEU over the pool; a valid subgradient). The caller lowers the temperature τ over the steps, so a
+ * mixture that starts broad sharpens towards the items it will be mapped back to.
  *
  * <p>All restarts are one tensor: a step is six products of {@code R·k} rows against the {@code M × d}
  * particles or the {@code P × d} pool, into arrays allocated once; softmaxes and coefficients are plain Java.
@@ -19,6 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class MixtureAscent {
     private final PoolScores pool;
+    private double temperature = 1.0;
     private final INDArray poolVectors;
     private final INDArray particles;
     private final int k;
@@ -84,7 +86,8 @@ final class MixtureAscent {
 
     /**
      * Starts restart b at its seed slate (pool indices): slot l's logits are {@code peak} on the seed item and 0
-     * elsewhere; items that may not be shown get weight 0 for good.
+     * elsewhere; items that may not be shown get weight 0 for good. A peak of {@code ln(w (P−1) / (1 − w))}
+     * gives the seed the mixture weight w at τ = 1 ({@link #peakFor}).
      */
     void start(int[][] seeds, double peak) {
         if (seeds.length != restarts()) {
@@ -100,6 +103,19 @@ final class MixtureAscent {
             }
         }
         adam.reset();
+    }
+
+    /** The logit peak that gives a seed item the mixture weight {@code weight} among P items at τ = 1. */
+    static double peakFor(double weight, int p) {
+        return Math.log(weight * Math.max(1, p - 1) / (1 - weight));
+    }
+
+    /** The mixture's temperature τ from now on: {@code softmax(a/τ)}; 1 at the start. */
+    void setTemperature(double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException("temperature must be positive, got " + value);
+        }
+        temperature = value;
     }
 
     /** Sets the logits directly ({@code R·k × P}, row-major); for tests. */
@@ -165,7 +181,7 @@ final class MixtureAscent {
                 dot += (double) mix[base + y] * mixGradient[base + y];
             }
             for (int y = 0; y < p; y++) {
-                gradient[base + y] = (float) (mix[base + y] * (mixGradient[base + y] - dot));
+                gradient[base + y] = (float) (mix[base + y] * (mixGradient[base + y] - dot) / temperature);
             }
         }
         return gradient;
@@ -176,7 +192,7 @@ final class MixtureAscent {
         adam.ascend(logits, gradient, rate);
     }
 
-    /** Each restart's slate as the slot-wise largest mixture weights, distinct (pool indices). */
+    /** Each restart's slate as the slot-wise largest mixture weights (largest logits), distinct (pool indices). */
     int[][] largestWeights() {
         return distinctSlates(mix);
     }
@@ -256,7 +272,7 @@ final class MixtureAscent {
             double z = 0;
             for (int y = 0; y < p; y++) {
                 float a = logits[base + y];
-                double e = a == Float.NEGATIVE_INFINITY ? 0 : FastExp.exp(a - max);
+                double e = a == Float.NEGATIVE_INFINITY ? 0 : FastExp.exp((a - max) / temperature);
                 mix[base + y] = (float) e;
                 z += e;
             }

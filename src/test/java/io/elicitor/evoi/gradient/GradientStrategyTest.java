@@ -63,6 +63,24 @@ class GradientStrategyTest {
     }
 
     @Test
+    void withTheAscentIsNeverWorseThanItsBestSeed() {
+        GradientStrategy.Settings ascent = new GradientStrategy.Settings(8, 40, 0.3, 2, 3, 3, 4, 256, 0.2, 0.3);
+        for (int k = 2; k <= 6; k++) {
+            EngineFixture f = EngineFixture.create(400, 8, 256, 3, 2.0, 90 + k);
+            int kk = k;
+            EngineWorkspace.run(() -> {
+                // The same context seed: both draw the same screening particles and the same seeds.
+                QueryContext c = f.pooledContext(kk, 96, null, kk);
+                double seeds = c.evaluator().evoi(new GradientStrategy(ascent.withSteps(0).withoutSwaps()).select(c));
+                QueryContext again = f.pooledContext(kk, 96, null, kk);
+                double withAscent = again.evaluator().evoi(new GradientStrategy(ascent.withoutSwaps()).select(again));
+                assertTrue(withAscent >= seeds - 1e-9, "k " + kk + ": ascent " + withAscent + " < best seed " + seeds);
+                return null;
+            });
+        }
+    }
+
+    @Test
     void isReproducibleFromTheContextsSeed() {
         EngineFixture f = EngineFixture.create(300, 8, 256, 2, 2.0, 9);
         int[] first = EngineWorkspace.run(() -> new GradientStrategy().select(f.pooledContext(3, 64, null, 77)));
@@ -76,5 +94,8 @@ class GradientStrategyTest {
         assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, -1, 0.3, 1, 1, 1, 2, 0));
         assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, 10, 0, 1, 1, 1, 2, 0));
         assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, 10, 0.3, 1, 1, 0, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, 10, 0.3, 1, 1, 1, 2, 0, 1.0, 0.3));
+        assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, 10, 0.3, 1, 1, 1, 2, 0, 0.2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new GradientStrategy.Settings(8, 10, 0.3, 1, 1, 1, 2, 0, 0.2, 1.5));
     }
 }
