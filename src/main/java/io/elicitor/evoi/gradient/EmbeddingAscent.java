@@ -1,10 +1,6 @@
 package io.elicitor.evoi.gradient;
 
-import io.elicitor.evoi.Buffers;
 import io.elicitor.evoi.belief.Posterior;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Gradient ascent of the Monte Carlo EVOI over free query vectors in the embedding space, R restarts of k
@@ -18,9 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class EmbeddingAscent {
     private final SlateObjective objective;
-    private final INDArray pool;
-    private final float[] poolArray;
-    private final int p;
+    private final SoftBestResponse responses;
     private final int d;
     private final int k;
     private final float[] queries;
@@ -34,10 +28,8 @@ final class EmbeddingAscent {
     EmbeddingAscent(Posterior particles, double lambda, float[] poolVectors, int k, float[] starts, double radius) {
         this.objective = new SlateObjective(particles, lambda);
         this.d = particles.dimension();
-        this.p = poolVectors.length / d;
         this.k = k;
-        this.poolArray = poolVectors;
-        this.pool = Buffers.fromArray(poolVectors, p, d);
+        this.responses = new SoftBestResponse(poolVectors, d);
         this.queries = starts.clone();
         this.adam = new Adam(queries.length);
         if (!(radius > 0)) {
@@ -60,38 +52,8 @@ final class EmbeddingAscent {
 
     /** The gradient of the smoothed PEU at {@code q} ({@code R·k × d} in, the same layout out). */
     float[] gradient(float[] q, double temperature) {
-        float[] y = softBestResponse(objective.answerVectors(q, k), temperature);
+        float[] y = responses.of(objective.answerVectors(q, k), temperature);
         return objective.evaluate(q, y, k).queryGradient();
-    }
-
-    /** {@code ỹᵢ = Σ_y softmax_y(vᵢ·y / τ) y} over the pool for each answer's value vector ({@code rows × d}). */
-    float[] softBestResponse(float[] answerVectors, double temperature) {
-        int rows = answerVectors.length / d;
-        INDArray values = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, p}, 'c');
-        Nd4j.gemm(Buffers.fromArray(answerVectors, rows, d), pool, values, false, true, 1.0, 0.0);
-        float[] vy = Buffers.toArray(values);
-        float[] out = new float[rows * d];
-        double[] soft = new double[p];
-        for (int r = 0; r < rows; r++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int y = 0; y < p; y++) {
-                max = Math.max(max, vy[r * p + y]);
-            }
-            double z = 0;
-            for (int y = 0; y < p; y++) {
-                soft[y] = Math.exp((vy[r * p + y] - max) / temperature);
-                z += soft[y];
-            }
-            for (int y = 0; y < p; y++) {
-                double a = soft[y] / z;
-                if (a > 1e-12) {
-                    for (int c = 0; c < d; c++) {
-                        out[r * d + c] += (float) (a * poolArray[y * d + c]);
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     /** Scales every vector longer than ρ back onto the sphere of radius ρ. */

@@ -3,6 +3,7 @@ package io.elicitor.evoi.partial;
 import io.elicitor.evoi.Buffers;
 import io.elicitor.evoi.gradient.Adam;
 import io.elicitor.evoi.gradient.SlateObjective;
+import io.elicitor.evoi.gradient.SoftBestResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

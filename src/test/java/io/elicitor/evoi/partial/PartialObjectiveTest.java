@@ -4,6 +4,7 @@ import io.elicitor.evoi.Buffers;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.belief.Posterior;
 import io.elicitor.evoi.gradient.SlateObjective;
+import io.elicitor.evoi.gradient.SoftBestResponse;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.elicitor.evoi.partial;
+package io.elicitor.evoi.gradient;
 
 import io.elicitor.evoi.Buffers;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -7,27 +7,28 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The recommendation after each answer, smoothed: {@code ỹᵢ = Σ_y softmax_y(vᵢ·y / τ) y} over the pool, from
- * the answers' value vectors {@code vᵢ = Σⱼ πⱼ Rᵢⱼ wⱼ} ({@link io.elicitor.evoi.gradient.SlateObjective#answerVectors}).
+ * the answers' value vectors {@code vᵢ = Σⱼ πⱼ Rᵢⱼ wⱼ} ({@link SlateObjective#answerVectors}).
  * It is the gradient of {@code τ log Σ_y exp(vᵢ·y / τ)}, the smooth maximum that tends to PEU's
  * {@code max_y vᵢ·y} as {@code τ → 0}; so {@code F(Q, Ỹ)}'s query gradient is the exact gradient of the
  * smoothed PEU. Why smooth: where every answer leads to the same best item the hard maximum's gradient is
  * exactly 0 and an ascent cannot leave; the smoothed one still points to where answers start to matter.
- * Costs one {@code (B·k × d)·(d × P)} product and a softmax over the pool per answer.
+ * Costs one {@code (B·k × d)·(d × P)} product and a softmax over the pool per answer. Used by every ascent that
+ * moves query vectors continuously: partial items' values and the embedding-space item queries.
  */
-final class SoftBestResponse {
+public final class SoftBestResponse {
     private final INDArray pool;
     private final float[] poolVectors;
     private final int d;
 
     /** Over the pool items' vectors ({@code P × d}, row-major). */
-    SoftBestResponse(float[] poolVectors, int d) {
+    public SoftBestResponse(float[] poolVectors, int d) {
         this.poolVectors = poolVectors;
         this.pool = Buffers.fromArray(poolVectors, poolVectors.length / d, d);
         this.d = d;
     }
 
     /** Smoothed recommendations for the answers' value vectors ({@code rows × d} in, the same layout out). */
-    float[] of(float[] answerVectors, double temperature) {
+    public float[] of(float[] answerVectors, double temperature) {
         int rows = answerVectors.length / d;
         int p = poolVectors.length / d;
         INDArray values = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, p}, 'c');
