@@ -106,6 +106,15 @@ public final class GradientPartial implements PartialStrategy {
                 starts.add(r == 0 ? refined : PartialGrid.rows(grid, d, c.rng().ints(0, n).distinct().limit(k).toArray()));
             }
         }
+        // Where the grid can be listed, its optimum is a seed too: the ascent then starts from the best grid query
+        // and the strategy is never below the exhaustive grid search (on vega movies, pairs over two attributes,
+        // greedy's seeds and local refinement alone sat in other corners: 0.96 of it).
+        ExhaustivePartial.gridOptimum(c, seeds).ifPresent(best -> {
+            candidateSubsets.add(best.attributes());
+            candidates.add(best.options());
+            batchSubsets.add(best.attributes());
+            starts.add(best.options());
+        });
         if (steps > 0) {
             ascend(c, batchSubsets, starts, candidateSubsets, candidates);
         }

@@ -60,6 +60,22 @@ class PartialStrategiesTest {
     }
 
     @Test
+    void whereTheGridCanBeListedGradientIsNeverBelowItsOptimum() {
+        for (long seed = 1; seed <= 4; seed++) {
+            PartialFixture f = new PartialFixture(2, 3.0, 60 + seed);
+            for (int s = 1; s <= 2; s++) {
+                int attributes = s;
+                PartialContext grid = f.context(2, attributes, seed);
+                PartialContext ascent = f.context(2, attributes, seed);
+                double exhaustive = evoi(grid.evaluator(), EngineWorkspace.run(() -> new ExhaustivePartial().select(grid)));
+                double gradient = evoi(grid.evaluator(), EngineWorkspace.run(() -> new GradientPartial().select(ascent)));
+                assertTrue(gradient >= exhaustive - grid.evaluator().tieTolerance(), "seed " + seed + " s " + s + ": "
+                        + gradient + " < the grid's optimum " + exhaustive);
+            }
+        }
+    }
+
+    @Test
     void gradientIsNeverBelowGreedyAndSometimesAbove() {
         int above = 0;
         int cases = 0;
