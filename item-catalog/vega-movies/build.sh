@@ -16,15 +16,15 @@ cache="${VEGA_CACHE:-$HOME/.cache/elicitor/vega-datasets}"
 out="${OUT:-/tmp/elicitor-catalogs/vega-movies}"
 elicitor="${ELICITOR:-$repo/elicitor}"
 
-mkdir -p "$cache" "$out"
-cache="$(cd "$cache" && pwd -P)"
-out="$(cd "$out" && pwd -P)"
-repo_real="$(cd "$repo" && pwd -P)"
+cache="$(realpath -m "$cache")"
+out="$(realpath -m "$out")"
+repo_real="$(realpath "$repo")"
 for dir in "$cache" "$out"; do
   case "$dir/" in
     "$repo_real"/*) echo "build.sh: $dir is inside the repository; the movies table's licence forbids that" >&2; exit 2 ;;
   esac
 done
+mkdir -p "$cache" "$out"
 
 pkg="$cache/$version/node_modules/vega-datasets"
 if [ ! -f "$pkg/data/movies.json" ]; then
