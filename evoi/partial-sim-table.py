@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Partial, mixed and item questions side by side, from the JSON of three `simulate` runs of the same users.
+"""Partial, mixed and item questions side by side, from the JSON of three `simulate` runs of the same users
+(or of the first users of a larger run: synthetic users are drawn in order, checked by their starting regret).
 
 python3 evoi/partial-sim-table.py ITEMS.json PARTIAL.json MIXED.json   (stdlib only)
 
@@ -33,9 +34,24 @@ def interval(xs):
 
 
 def paired(a, b, t):
-    """Mean and interval of a[u][t] - b[u][t] over users finished in both."""
+    """Mean and interval of a[u][t] - b[u][t] over the users finished in both (the first min(len) users)."""
     xs = [x[t] - y[t] for x, y in zip(a, b) if x is not None and y is not None]
     return interval(xs)
+
+
+def same_users(runs):
+    """Runs of the same users have one fingerprint; with fewer synthetic users, the first users of the larger run
+    (drawn in order from the same seed) must then start from the same regret as doubles, user by user."""
+    if len({r["config"]["usersFingerprint"] for r in runs.values()}) == 1:
+        return
+    if any(r["config"].get("usersFile") for r in runs.values()):
+        sys.exit("different users files or counts: not pairable")
+    first = {k: [u[0] for u in r["perUserRegret"][r["config"]["strategies"][0]]] for k, r in runs.items()}
+    n = min(len(v) for v in first.values())
+    ref = next(iter(first.values()))[:n]
+    for k, v in first.items():
+        if v[:n] != ref:
+            sys.exit(k + ": its first %d users do not start from the same regret: not the same users" % n)
 
 
 def fmt(m, lo, hi, sign=False):
@@ -47,33 +63,37 @@ def main(argv):
     if len(argv) != 4:
         sys.exit(__doc__)
     runs = {"items": load(argv[1]), "partial": load(argv[2]), "mixed": load(argv[3])}
-    fps = {k: r["config"]["usersFingerprint"] for k, r in runs.items()}
-    if len(set(fps.values())) != 1:
-        sys.exit("not the same users: " + json.dumps(fps))
+    keys = ("catalog", "catalogVersion", "usersFile", "queries", "slate", "lambda", "particles", "seed")
+    for k in keys:
+        if len({json.dumps(r["config"].get(k)) for r in runs.values()}) != 1:
+            sys.exit("the runs differ in " + k)
+    same_users(runs)
     cfg = runs["partial"]["config"]
-    print("%s, %d users, T = %d, k = %d, s = %s, lambda = %g, M = %d, seed %d" % (
-        cfg["catalog"], cfg["users"], cfg["queries"], cfg["slate"], cfg.get("partialAttributes"), cfg["lambda"],
-        cfg["particles"], cfg["seed"]))
+    print("%s, users: %s, T = %d, k = %d, s = %s, lambda = %g, M = %d, seed %d" % (
+        cfg["catalog"], ", ".join("%s %d" % (k, r["config"]["users"]) for k, r in runs.items()), cfg["queries"],
+        cfg["slate"], cfg.get("partialAttributes"), cfg["lambda"], cfg["particles"], cfg["seed"]))
     print()
     strategies = [s for s in runs["partial"]["config"]["strategies"]]
-    print("| strategy | questions | " + " | ".join("t = %d" % t for t in STEPS) + " | ms p50 |")
+    print("| strategy | questions (users) | " + " | ".join("t = %d" % t for t in STEPS) + " | ms p50 |")
     print("|---|---|" + "---|" * len(STEPS) + "---|")
     for s in strategies:
         for kind in ("items", "partial", "mixed"):
             per_user = runs[kind]["perUserRegret"][s]
             cells = [fmt(*interval([u[t] for u in per_user if u is not None])) for t in STEPS]
             ms = runs[kind]["strategies"][s]["msPerQueryP50"]
-            print("| %s | %s | %s | %.1f |" % (s, kind, " | ".join(cells), ms))
+            print("| %s | %s (%d) | %s | %.1f |" % (s, kind, len(per_user), " | ".join(cells), ms))
     print()
-    print("Paired differences, same strategy, same users (negative: the first kind leaves less regret):")
+    print("Paired differences, same strategy, same users (negative: the first kind leaves less regret; over the"
+          " users both runs have):")
     print()
-    print("| strategy | difference | " + " | ".join("t = %d" % t for t in STEPS[1:]) + " |")
+    print("| strategy | difference (users) | " + " | ".join("t = %d" % t for t in STEPS[1:]) + " |")
     print("|---|---|" + "---|" * (len(STEPS) - 1))
     for s in strategies:
         for a, b in (("partial", "items"), ("mixed", "items"), ("mixed", "partial")):
             ra, rb = runs[a]["perUserRegret"][s], runs[b]["perUserRegret"][s]
-            print("| %s | %s − %s | %s |" % (s, a, b, " | ".join(fmt(*paired(ra, rb, t), sign=True)
-                                                              for t in STEPS[1:])))
+            n = min(len(ra), len(rb))
+            print("| %s | %s − %s (%d) | %s |" % (s, a, b, n, " | ".join(fmt(*paired(ra, rb, t), sign=True)
+                                                                   for t in STEPS[1:])))
     print()
     print("Checks:")
     for kind, r in runs.items():

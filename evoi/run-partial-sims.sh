@@ -6,7 +6,10 @@
 # by side with every paired difference. Writes evoi/results/partial-sim-<catalog>-k2-{items,s2,mixed-s2}-<USERS>
 # .json/.txt and partial-sim-<catalog>-k2-<USERS>.md.
 # CATALOGS: catalog folders (default: the bundled cars and vega-movies, built by item-catalog/vega-movies/build.sh
-# into /tmp/elicitor-catalogs/vega-movies); USERS (default 300); THREADS (default 2); ELICITOR (launcher).
+# into /tmp/elicitor-catalogs/vega-movies); USERS (default 300); MIXED_USERS (default USERS; fewer: the mixed run
+# asks only the first of those users); THREADS (default 2); ELICITOR (launcher). Recorded (evoi/RESULTS.md):
+#   CATALOGS=item-catalog/cars USERS=300 MIXED_USERS=100 evoi/run-partial-sims.sh
+#   CATALOGS=/tmp/elicitor-catalogs/vega-movies USERS=100 evoi/run-partial-sims.sh
 set -euo pipefail
 cd "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 users="${USERS:-300}"
@@ -22,8 +25,13 @@ for catalog in ${CATALOGS:-item-catalog/cars /tmp/elicitor-catalogs/vega-movies}
   "$el" simulate "${common[@]}" --query-kind items --out "$base-items-$users.json" | tee "$base-items-$users.txt"
   "$el" simulate "${common[@]}" --query-kind partial --compare-to "$base-items-$users.json" \
     --out "$base-s2-$users.json" | tee "$base-s2-$users.txt"
-  "$el" simulate "${common[@]}" --query-kind mixed --compare-to "$base-s2-$users.json" \
-    --out "$base-mixed-s2-$users.json" | tee "$base-mixed-s2-$users.txt"
-  python3 evoi/partial-sim-table.py "$base-items-$users.json" "$base-s2-$users.json" "$base-mixed-s2-$users.json" \
-    | tee "$base-$users.md"
+  # Mixed questions cost the most (every step plans an item and a partial query): MIXED_USERS runs them on the
+  # first users only (synthetic users are drawn in order, so they are the same users); the table pairs them then.
+  mixed_users="${MIXED_USERS:-$users}"
+  if [ "$mixed_users" = "$users" ]; then pair=(--compare-to "$base-s2-$users.json"); else pair=(); fi
+  mixed=(--catalog "$catalog" --synthetic-users "$mixed_users" "${common[@]:4}")
+  "$el" simulate "${mixed[@]}" --query-kind mixed "${pair[@]}" \
+    --out "$base-mixed-s2-$mixed_users.json" | tee "$base-mixed-s2-$mixed_users.txt"
+  python3 evoi/partial-sim-table.py "$base-items-$users.json" "$base-s2-$users.json" \
+    "$base-mixed-s2-$mixed_users.json" | tee "$base-$users.md"
 done
