@@ -8,7 +8,7 @@
 # CATALOGS: catalog folders (default: the bundled cars and vega-movies, built by item-catalog/vega-movies/build.sh
 # into /tmp/elicitor-catalogs/vega-movies); USERS (default 300); MIXED_USERS (default USERS; fewer: the mixed run
 # asks only the first of those users); THREADS (default 2); ELICITOR (launcher). Recorded (evoi/RESULTS.md):
-#   CATALOGS=item-catalog/cars USERS=300 MIXED_USERS=100 evoi/run-partial-sims.sh
+#   CATALOGS=item-catalog/cars USERS=300 evoi/run-partial-sims.sh
 #   CATALOGS=/tmp/elicitor-catalogs/vega-movies USERS=100 evoi/run-partial-sims.sh
 set -euo pipefail
 cd "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
