@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class StopRules {
     /** EVOI fractions tried; the engine's default is 0.002. */
-    static final double[] EVOI_FRACTIONS = {0.0, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1};
+    static final double[] EVOI_FRACTIONS = {0.0, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05};
     /** Confidences tried; the engine's default is 0.95, 1 never stops on confidence alone. */
     static final double[] CONFIDENCES = {0.9, 0.95, 0.99, 1.0};
 

@@ -35,6 +35,6 @@ class StopRulesTest {
         assertEquals(1.0, early.stopped());
         assertEquals(1.0, early.answers());
         assertEquals(2.0, early.cost()[0], "stopped at position 2 instead of 0");
-        assertEquals(7 * 4, StopRules.of(new PersonTrace[] {trace()}).size());
+        assertEquals(9 * 4, StopRules.of(new PersonTrace[] {trace()}).size());
     }
 }
