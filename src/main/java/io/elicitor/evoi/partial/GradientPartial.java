@@ -137,9 +137,7 @@ public final class GradientPartial implements PartialStrategy {
         double scale = c.evaluator().utilityScale();
         for (int step = 1; step <= steps; step++) {
             float[] x = relaxation.options(parameters);
-            double temperature = scale * START_TEMPERATURE
-                    * Math.pow(END_TEMPERATURE / START_TEMPERATURE, (step - 1) / (double) Math.max(1, steps - 1));
-            float[] recommendations = responses.of(objective.answerVectors(x, k), temperature);
+            float[] recommendations = responses.of(objective.answerVectors(x, k), temperature(scale, step, steps));
             float[] gradient = objective.evaluate(x, recommendations, k).queryGradient();
             adam.ascend(parameters, relaxation.parameterGradient(parameters, gradient), rate);
             relaxation.project(parameters);
@@ -153,6 +151,15 @@ public final class GradientPartial implements PartialStrategy {
                 }
             }
         }
+    }
+
+    /**
+     * τ at {@code step} of {@code steps} (from 1): geometric from {@link #START_TEMPERATURE} to
+     * {@link #END_TEMPERATURE} of the utility scale, the schedule of every ascent over partial options.
+     */
+    static double temperature(double utilityScale, int step, int steps) {
+        return utilityScale * START_TEMPERATURE
+                * Math.pow(END_TEMPERATURE / START_TEMPERATURE, (step - 1) / (double) Math.max(1, steps - 1));
     }
 
     private static float[] concat(List<float[]> parts) {

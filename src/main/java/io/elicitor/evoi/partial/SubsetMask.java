@@ -72,10 +72,8 @@ final class SubsetMask {
                     shown[r * d + col] *= owner[col] < 0 ? 0f : mask[(r / k) * a + owner[col]];
                 }
             }
-            double temperature = scale * GradientPartial.START_TEMPERATURE * Math.pow(
-                    GradientPartial.END_TEMPERATURE / GradientPartial.START_TEMPERATURE,
-                    (step - 1) / (double) Math.max(1, steps - 1));
-            float[] recommendations = responses.of(objective.answerVectors(shown, k), temperature);
+            float[] recommendations = responses.of(objective.answerVectors(shown, k),
+                    GradientPartial.temperature(scale, step, steps));
             float[] g = objective.evaluate(shown, recommendations, k).queryGradient();
             float[] valueGradient = new float[g.length];
             float[] maskGradient = new float[mask.length];
