@@ -2,12 +2,10 @@ package io.elicitor.experiment;
 
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.config.ElicitorConfig;
-import io.elicitor.evoi.partial.AttributeSpace;
-import io.elicitor.evoi.partial.PartialContext;
-import io.elicitor.evoi.planner.QueryKind;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.runtime.Refusal.Kind;
+import io.elicitor.session.QuerySettling;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -67,7 +65,11 @@ public final class DefinitionValidator {
         List<Arm> arms = new ArrayList<>();
         for (int i = 0; i < d.arms().size(); i++) {
             Arm a = arm(d.arms().get(i), "arms[" + i + "]", names);
-            queries(a, "arms[" + i + "]", catalogs.latest(catalog).orElseThrow());
+            String f = "arms[" + i + "]";
+            // The session's own rules for questions, with the arm's fields named.
+            QuerySettling.check(catalogs.latest(catalog).orElseThrow(), a.params().queryKind(),
+                    a.params().partialAttributes(), a.params().slateSize(), a.strategy(), false,
+                    name -> name.equals("strategy") ? f + ".strategy" : f + ".params." + name);
             arms.add(a);
         }
         String salt = salt(d.salt());
@@ -104,44 +106,6 @@ public final class DefinitionValidator {
             throw new Refusal(Kind.INVALID, f + ".params.maxQueries", "maxQueries must be 1 to 1000");
         }
         return new Arm(a.name(), a.strategy(), p, weight);
-    }
-
-    /**
-     * Checks what an arm asks: partial questions need a catalog with attributes, an attribute count in range, at most
-     * four options and a strategy with a partial form.
-     */
-    private static void queries(Arm a, String f, CatalogRegistry.Entry entry) {
-        Arm.ArmParams p = a.params();
-        if (p.queryKind() == null) {
-            if (p.partialAttributes() != null) {
-                throw new Refusal(Kind.INVALID, f + ".params.partialAttributes", "partialAttributes needs queryKind"
-                        + " partial or mixed");
-            }
-            return;
-        }
-        QueryKind kind = QueryKind.parse(p.queryKind()).orElseThrow(() -> new Refusal(Kind.INVALID,
-                f + ".params.queryKind", "queryKind must be items, partial or mixed, got '" + p.queryKind() + "'"));
-        if (!kind.needsAttributes()) {
-            if (p.partialAttributes() != null) {
-                throw new Refusal(Kind.INVALID, f + ".params.partialAttributes", "partialAttributes needs queryKind"
-                        + " partial or mixed");
-            }
-            return;
-        }
-        AttributeSpace space = entry.attributes().orElseThrow(() -> new Refusal(Kind.INVALID, f + ".params.queryKind",
-                "queryKind " + kind.wireName() + " needs a catalog with an attribute schema; catalog '"
-                        + entry.catalog().id() + "' has none"));
-        int most = Math.min(PartialContext.MAX_ATTRIBUTES, space.size());
-        if (p.partialAttributes() != null && (p.partialAttributes() < 1 || p.partialAttributes() > most)) {
-            throw new Refusal(Kind.INVALID, f + ".params.partialAttributes", "partialAttributes must be 1 to " + most);
-        }
-        if (p.slateSize() != null && p.slateSize() > PartialContext.MAX_OPTIONS) {
-            throw new Refusal(Kind.INVALID, f + ".params.slateSize", "a partial query shows 2 to "
-                    + PartialContext.MAX_OPTIONS + " options");
-        }
-        if (StrategyRegistry.partial(a.strategy()).isEmpty()) {
-            throw new Refusal(Kind.INVALID, f + ".strategy", StrategyRegistry.unknownPartial(a.strategy()));
-        }
     }
 
     /** The given salt, checked, or a random one (hex of 16 bytes). */
