@@ -40,7 +40,7 @@ public final class InProcessRunner implements UserRunner {
     private final int queries;
     private final boolean noiseless;
     private final Questions questions;
-    private boolean allowRepeats;
+    private final boolean allowRepeats;
 
     /** A runner over one catalog's search and prior, asking item questions. */
     public InProcessRunner(InnerProductSearch search, Prior prior, EngineSettings settings, StrategyRegistry strategies,
@@ -51,6 +51,11 @@ public final class InProcessRunner implements UserRunner {
     /** A runner over one catalog's search and prior, asking the given kind of questions. */
     public InProcessRunner(InnerProductSearch search, Prior prior, EngineSettings settings, StrategyRegistry strategies,
                            int slateSize, int queries, boolean noiseless, Questions questions) {
+        this(search, prior, settings, strategies, slateSize, queries, noiseless, questions, false);
+    }
+
+    private InProcessRunner(InnerProductSearch search, Prior prior, EngineSettings settings, StrategyRegistry strategies,
+                            int slateSize, int queries, boolean noiseless, Questions questions, boolean allowRepeats) {
         if (slateSize < 2 || queries < 0) {
             throw new IllegalArgumentException("slateSize must be >= 2 and queries >= 0");
         }
@@ -62,13 +67,12 @@ public final class InProcessRunner implements UserRunner {
         this.slateSize = slateSize;
         this.queries = queries;
         this.noiseless = noiseless;
+        this.allowRepeats = allowRepeats;
     }
 
     /** This runner, asking slates whose every pair was already compared too when {@code allow} (the default: never). */
     public InProcessRunner allowingRepeats(boolean allow) {
-        InProcessRunner r = new InProcessRunner(search, prior, settings, strategies, slateSize, queries, noiseless, questions);
-        r.allowRepeats = allow;
-        return r;
+        return new InProcessRunner(search, prior, settings, strategies, slateSize, queries, noiseless, questions, allow);
     }
 
     @Override
