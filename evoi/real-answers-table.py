@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Markdown tables of a `simulate --answers-from` results JSON: position (with 95% intervals), the per-person
 logit on the same answers, paired differences against the first strategy, hit@1/hit@3/NDCG@3 at the last t, and
-the stop rules replayed. Usage: evoi/real-answers-table.py RESULTS.json [T,T,...]"""
+the stop rules replayed; plateau is the share of questions asked at EVOI 0 (the tie rule chose them), asked the mean
+position of the items asked in the person's own order. Usage: evoi/real-answers-table.py RESULTS.json [T,T,...]"""
 import json
 import sys
 
@@ -18,12 +19,17 @@ def cell(c, t):
 print(f"{cfg['catalog']}: {cfg['people']} people ({cfg['testPeople']}), slate {cfg['slate']}, lambda {cfg['lambda']:.3g},"
       f" M = {cfg['particles']}, allowRepeats {cfg.get('allowRepeats')}; random pick: position "
       f"{r['randomPick']['position'][0]:.2f}, hit@1 {r['randomPick']['hit1'][0]:.3f}\n")
-print("| strategy | " + " | ".join(f"t = {t}" for t in ts) + " | ms/query | ties | repeats |")
-print("|---" * (len(ts) + 4) + "|")
+def opt(s, key, fmt):
+    return format(s[key], fmt) if key in s else ""
+
+
+print("| strategy | " + " | ".join(f"t = {t}" for t in ts) + " | ms/query | ties | repeats | plateau | asked |")
+print("|---" * (len(ts) + 6) + "|")
 for name, s in r["strategies"].items():
     print(f"| {name} | " + " | ".join(cell(s["bayes"]["position"], t) for t in ts)
-          + f" | {s['msPerQuery']:.1f} | {s['ties']} | {s['repeatedSlates']} |")
-    print(f"| ↳ logit, same answers | " + " | ".join(cell(s["mnl"]["position"], t) for t in ts) + " | | | |")
+          + f" | {s['msPerQuery']:.1f} | {s['ties']} | {s['repeatedSlates']} | {opt(s, 'plateauShare', '.3f')} |"
+          f" {opt(s, 'askedPosition', '.2f')} |")
+    print(f"| ↳ logit, same answers | " + " | ".join(cell(s["mnl"]["position"], t) for t in ts) + " | | | | | |")
 print()
 ref = cfg["strategies"][0]
 print(f"Paired, position minus {ref}'s (negative: better than {ref}):\n")

@@ -5,6 +5,9 @@ import io.elicitor.catalog.CatalogLoader;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.catalog.CatalogWriter;
 import io.elicitor.evoi.EngineWorkspace;
+import io.elicitor.evoi.planner.EngineSettings;
+import io.elicitor.evoi.planner.StrategyRegistry;
+import io.elicitor.simulation.people.EngineQuestionFit;
 import io.elicitor.simulation.people.LambdaFit;
 import io.elicitor.simulation.people.Person;
 import io.elicitor.simulation.people.RecordedAnswers;
@@ -33,9 +36,38 @@ final class FitLambdaCommand implements Callable<Integer> {
     @Option(names = "--answers-format", required = true, description = "sushi-order or ratings.")
     String answersFormat;
 
-    @Option(names = "--pairs", defaultValue = "10", description = "Pairs of each person's items answered (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(names = "--questions", defaultValue = "engine", description = "Which answers: engine (each person answers a"
+            + " session of the engine's own questions, re-run at each fitted lambda until it settles) or random (random"
+            + " pairs of each person's items) (default: ${DEFAULT-VALUE}).")
+    String questions;
+
+    @Option(names = "--pairs", defaultValue = "10", description = "With --questions random: pairs of each person's items"
+            + " answered (default: ${DEFAULT-VALUE}).")
     int pairs;
+
+    @Option(names = "--strategy", defaultValue = "greedy-eus", description = "With --questions engine: the strategy that"
+            + " asks (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--queries", defaultValue = "6", description = "With --questions engine: questions per session"
+            + " (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--slate", defaultValue = "2", description = "With --questions engine: items per question (default:"
+            + " ${DEFAULT-VALUE}).")
+    int slate;
+
+    @Option(names = "--rounds", defaultValue = "6", description = "With --questions engine: most re-runs at the fitted"
+            + " lambda (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--particles", defaultValue = "1024", description = "With --questions engine: particles per session"
+            + " (default: ${DEFAULT-VALUE}).")
+    int particles;
+
+    @Option(names = "--threads", defaultValue = "2", description = "With --questions engine: sessions run at once"
+            + " (default: ${DEFAULT-VALUE}).")
+    int threads;
 
     @Option(names = "--prior-samples", defaultValue = "2048", description = "Draws from the prior (default:"
             + " ${DEFAULT-VALUE}).")
@@ -55,16 +87,29 @@ final class FitLambdaCommand implements Callable<Integer> {
         RecordedAnswers.Readout read = RecordedAnswers.read(answersFrom, RecordedAnswers.Format.parse(answersFormat),
                 catalog);
         List<Person> population = TestPeople.population(read.people(), catalog);
-        LambdaFit.Result r = EngineWorkspace.run(() -> new LambdaFit(population, catalog.vectors(), entry.prior(), pairs,
-                priorSamples, seed).fit());
+        LambdaFit.Result r = switch (questions) {
+            case "random" -> EngineWorkspace.run(() -> LambdaFit.onRandomPairs(population, catalog.vectors(),
+                    entry.prior(), pairs, priorSamples, seed).fit());
+            case "engine" -> engineQuestions(catalog, entry, population);
+            default -> throw new IllegalArgumentException("--questions must be engine or random, got " + questions);
+        };
         String current = catalog.lambda().isPresent() ? String.format(Locale.ROOT, "%.4g", catalog.lambda().getAsDouble())
                 : "none";
-        System.out.printf(Locale.ROOT, "lambda fitted to %d answers of %d people of the prior's population: %.4g"
-                + " (log-likelihood %.1f nats, %.3f per answer); the catalog's lambda: %s%n", r.answers(), r.people(),
-                r.lambda(), r.logLikelihood(), r.logLikelihood() / r.answers(), current);
+        if (r.atUpperBound()) {
+            System.out.println("the fit is at the search's upper bound: the answers do not bound lambda; more people or"
+                    + " questions are needed before writing it");
+        }
+        String likelihood = Double.isNaN(r.logLikelihood()) ? "where the sessions' lambda and the fit meet"
+                : String.format(Locale.ROOT, "log-likelihood %.1f nats, %.3f per answer", r.logLikelihood(),
+                r.logLikelihood() / r.answers());
+        System.out.printf(Locale.ROOT, "lambda fitted to %d answers (%s) of %d people of the prior's population: %.4g"
+                + " (%s); the catalog's lambda: %s%n", r.answers(), questions.equals("engine") ? "the engine's questions"
+                : "random pairs", r.people(), r.lambda(), likelihood, current);
         if (write) {
             Map<String, Object> fit = new LinkedHashMap<>();
             fit.put("method", "maximum marginal likelihood under the prior of recorded answers (fit-lambda)");
+            fit.put("questions", questions.equals("engine") ? "the engine's own (" + strategy + ", " + queries
+                    + " questions of " + slate + ")" : pairs + " random pairs per person");
             fit.put("answersFrom", answersFrom.toString());
             fit.put("people", r.people());
             fit.put("answers", r.answers());
@@ -74,5 +119,27 @@ final class FitLambdaCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "wrote lambda %.4g into %s%n", r.lambda(), catalogDir.resolve("manifest.json"));
         }
         return 0;
+    }
+
+    /**
+     * Rounds of sessions under {@code --strategy} ({@link EngineQuestionFit}), printed; the answer is the last round's
+     * next λ, where the sessions' λ and the fit to their answers meet (its likelihood is not reported: NaN).
+     */
+    private LambdaFit.Result engineQuestions(Catalog catalog, CatalogRegistry.Entry entry, List<Person> population)
+            throws Exception {
+        EngineSettings settings = EngineSettings.defaults().withParticles(particles)
+                .withLambda(catalog.lambda().orElse(EngineSettings.defaults().lambda()));
+        EngineQuestionFit fit = new EngineQuestionFit(entry.search(), entry.prior(), StrategyRegistry.builtIn(), strategy,
+                slate, queries, priorSamples, seed, threads);
+        List<EngineQuestionFit.Round> rounds = fit.fit(population, settings, this.rounds);
+        for (int i = 0; i < rounds.size(); i++) {
+            EngineQuestionFit.Round r = rounds.get(i);
+            System.out.printf(Locale.ROOT, "round %d: sessions at lambda %.4g -> fitted %.4g%s (%d answers, %d ties left"
+                    + " out); next %.4g%n", i + 1, r.plannedWith(), r.fit().lambda(), r.fit().atUpperBound()
+                    ? " (the search's upper bound: no finite maximum)" : "", r.fit().answers(), r.ties(), r.next());
+        }
+        EngineQuestionFit.Round last = rounds.get(rounds.size() - 1);
+        return new LambdaFit.Result(last.next(), Double.NaN, last.fit().people(), last.fit().answers(), last.fit().grid(),
+                last.fit().curve());
     }
 }

@@ -123,10 +123,11 @@ final class SimulateRealAnswers {
         for (int t : ts) {
             b.append(String.format(Locale.ROOT, "%20d", t));
         }
-        b.append(String.format(Locale.ROOT, "%9s %7s %7s%n", "ms/q", "ties", "repeats"));
+        b.append(String.format(Locale.ROOT, "%9s %7s %7s %8s %6s%n", "ms/q", "ties", "repeats", "plateau", "asked"));
         results.strategies().forEach((s, x) -> {
             row(b, s, x.bayes().get("position"), ts);
-            b.append(String.format(Locale.ROOT, "%9.1f %7d %7d%n", x.msPerQuery(), x.ties(), x.repeatedSlates()));
+            b.append(String.format(Locale.ROOT, "%9.1f %7d %7d %8.3f %6.2f%n", x.msPerQuery(), x.ties(),
+                    x.repeatedSlates(), x.plateauShare(), x.askedPosition()));
             row(b, "  mnl, same answers", x.mnl().get("position"), ts);
             b.append(System.lineSeparator());
             if (x.positionMinusReference() != null) {

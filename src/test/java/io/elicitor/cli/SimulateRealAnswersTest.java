@@ -63,6 +63,30 @@ class SimulateRealAnswersTest {
     }
 
     @Test
+    void lambdaIsFittedToTheEnginesOwnQuestionsAndWrittenIntoTheCatalog() throws Exception {
+        Path copy = dir.resolve("shop-fitted");
+        Files.createDirectories(copy);
+        try (var files = Files.list(catalog)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        Run r = run("fit-lambda", "--catalog", copy.toString(), "--answers-from", ratings.toString(), "--answers-format",
+                "ratings", "--queries", "3", "--rounds", "2", "--particles", "128", "--prior-samples", "256", "--write");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("round 1: sessions at lambda"), r.out);
+        JsonNode manifest = new ObjectMapper().readTree(copy.resolve("manifest.json").toFile());
+        JsonNode fit = manifest.at("/vectors/lambdaFit");
+        assertTrue(fit.at("/questions").asText().startsWith("the engine's own (greedy-eus, 3 questions of 2)"), fit.toString());
+        assertEquals(fit.at("/lambda").asDouble(), manifest.at("/lambda").asDouble(), "the catalog's lambda is the fit");
+        assertTrue(r.out.contains(String.format(Locale.ROOT, "wrote lambda %.4g", manifest.at("/lambda").asDouble())), r.out);
+        Run bad = run("fit-lambda", "--catalog", copy.toString(), "--answers-from", ratings.toString(), "--answers-format",
+                "ratings", "--questions", "all");
+        assertEquals(2, bad.code);
+        assertTrue(bad.err.contains("--questions must be engine or random"), bad.err);
+    }
+
+    @Test
     void aTestPersonTheEmbeddingUsedIsRefused() throws Exception {
         int used = IntStream.rangeClosed(1, 150).filter(u -> SPLIT.group(u) == 1).findFirst().orElseThrow();
         Path list = Files.writeString(dir.resolve("people.txt"), used + "\n");
@@ -94,13 +118,21 @@ class SimulateRealAnswersTest {
         assertEquals(0, j.at("/strategies/greedy-eus/ties").asInt(), "a ranking never ties");
     }
 
-    private record Run(int code, String err) {}
+    private record Run(int code, String err, String out) {}
 
+    /** Runs a command in process; what it prints to System.out is captured too (commands print there, not to picocli's out). */
     private static Run run(String... args) {
         StringWriter err = new StringWriter();
         CommandLine cli = ElicitorMain.commandLine();
         cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), err.toString());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return new Run(cli.execute(args), err.toString(), out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(was);
+        }
     }
 
     /** 150 users rating about 12 of 20 items each, from a rank-2 model, in the ml-latest layout (half stars). */

@@ -5,17 +5,20 @@ import io.elicitor.evoi.ItemMatrix;
 import io.elicitor.evoi.belief.Prior;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 /**
  * The choice model's λ fitted to real people's recorded answers, by maximum marginal likelihood under the catalog's
- * prior: each person answers a few pairs of their items from their record, and
- * {@code L(λ) = Σ_people log E_{w ~ prior} Π_pairs σ(λ w·(x_chosen − x_other))}, the expectation over a fixed seeded
- * sample of the prior. The product inside the expectation is what separates λ from the prior's spread: a person
- * whose answers one vector explains well pulls λ up, one who contradicts themselves pulls it down. Tied pairs tell
- * nothing of direction and are skipped. Maximised over a log grid from 0.05 to 500, then refined by golden section
- * between the grid neighbours of the best point. Costs {@code S · (people · pairs) · d} once, then
- * {@code S · people · pairs} per λ tried.
+ * prior: {@code L(λ) = Σ_people log E_{w ~ prior} Π_answers P_λ(chosen | slate, w)}, the multinomial logit of the
+ * engine, the expectation over a fixed seeded sample of the prior. The product inside the expectation is what
+ * separates λ from the prior's spread: a person whose answers one vector explains well pulls λ up, one who
+ * contradicts themselves pulls it down. Answers may come from random pairs of a person's items ({@link #onRandomPairs})
+ * or from the engine's own sessions ({@link EngineQuestionFit}): the likelihood of adaptively chosen questions is
+ * still the product of the answers' likelihoods, since each question depends only on earlier answers. Tied answers
+ * tell nothing of direction and are left out by the callers. Maximised over a log grid from 0.05 to 500, then refined
+ * by golden section between the grid neighbours of the best point. Costs {@code S · answers · k · d} once, then
+ * {@code S · answers · k} per λ tried.
  */
 public final class LambdaFit {
     /** Smallest λ searched. */
@@ -30,53 +33,99 @@ public final class LambdaFit {
      * @param lambda the maximiser
      * @param logLikelihood {@code L(λ)} there, in nats
      * @param people people whose answers were used
-     * @param answers answered pairs used (ties skipped)
+     * @param answers answers used (ties left out)
      * @param grid the λ of the grid
      * @param curve {@code L} on the grid
      */
-    public record Result(double lambda, double logLikelihood, int people, int answers, double[] grid, double[] curve) {}
+    public record Result(double lambda, double logLikelihood, int people, int answers, double[] grid, double[] curve) {
+        /**
+         * Whether the maximum is at the top of the search: the answers are explained about as well by an ever sharper
+         * model (every person consistent with enough of the prior), so no finite λ is the fit.
+         */
+        public boolean atUpperBound() {
+            return lambda > HIGH * 0.99;
+        }
+    }
 
-    private final List<float[]> differences = new ArrayList<>();
+    /**
+     * One recorded answer.
+     *
+     * @param slate catalog rows shown
+     * @param chosen index in {@code slate} of the option chosen
+     */
+    public record Answer(int[] slate, int chosen) {
+        /** Validates eagerly. */
+        public Answer {
+            Objects.requireNonNull(slate, "slate");
+            if (slate.length < 2 || chosen < 0 || chosen >= slate.length) {
+                throw new IllegalArgumentException("need a slate of at least 2 and a chosen index inside it");
+            }
+        }
+    }
+
+    /** Per person: {@code w_k·(x_chosen − x_other)} for every prior sample k, answer and other option, sample-major. */
+    private final List<float[]> margins = new ArrayList<>();
+    /** Per person: the number of other options of each answer (k − 1). */
+    private final List<int[]> others = new ArrayList<>();
     private final float[] samples;
     private final int s;
     private int answers;
 
+    private LambdaFit(List<List<Answer>> answersByPerson, ItemMatrix items, float[] samples, int priorSamples) {
+        this.s = priorSamples;
+        this.samples = samples;
+        for (List<Answer> person : answersByPerson) {
+            if (!person.isEmpty()) {
+                margins.add(margins(person, items));
+                others.add(person.stream().mapToInt(a -> a.slate().length - 1).toArray());
+                answers += person.size();
+            }
+        }
+        if (margins.isEmpty()) {
+            throw new IllegalArgumentException("no answers to fit lambda to");
+        }
+    }
+
+    /** A fit to the given answers of each person, with {@code priorSamples} seeded draws from the prior. */
+    public static LambdaFit onAnswers(List<List<Answer>> answersByPerson, ItemMatrix items, Prior prior, int priorSamples,
+                                      long seed) {
+        Random rng = new Random(seed);
+        return new LambdaFit(answersByPerson, items, draws(prior, priorSamples, rng), priorSamples);
+    }
+
     /**
-     * Prepares the fit: up to {@code pairsPerPerson} seeded random pairs of each person's items, and {@code priorSamples}
-     * draws from the prior.
+     * A fit to up to {@code pairsPerPerson} seeded random pairs of each person's items answered from their record
+     * (tied pairs drawn and left out), with {@code priorSamples} draws from the prior.
      */
-    public LambdaFit(List<Person> people, ItemMatrix items, Prior prior, int pairsPerPerson, int priorSamples, long seed) {
-        if (people.isEmpty() || pairsPerPerson < 1 || priorSamples < 1) {
-            throw new IllegalArgumentException("need people, pairsPerPerson >= 1 and priorSamples >= 1");
+    public static LambdaFit onRandomPairs(List<Person> people, ItemMatrix items, Prior prior, int pairsPerPerson,
+                                          int priorSamples, long seed) {
+        if (people.isEmpty() || pairsPerPerson < 1) {
+            throw new IllegalArgumentException("need people and pairsPerPerson >= 1");
         }
         Random rng = new Random(seed);
-        this.s = priorSamples;
-        this.samples = Buffers.toArray(prior.sample(priorSamples, rng));
-        int d = items.dimension();
+        float[] samples = draws(prior, priorSamples, rng);
+        List<List<Answer>> answers = new ArrayList<>();
         for (Person p : people) {
-            List<float[]> pairs = new ArrayList<>();
+            List<Answer> pairs = new ArrayList<>();
             for (int a = 0; a < pairsPerPerson; a++) {
                 int i = rng.nextInt(p.size());
                 int j = rng.nextInt(p.size() - 1);
                 j = j >= i ? j + 1 : j;
                 int[] slate = {p.rows()[i], p.rows()[j]};
-                if (p.tied(slate)) {
-                    continue;
+                if (!p.tied(slate)) {
+                    pairs.add(new Answer(slate, p.choose(slate)));
                 }
-                int chosen = p.choose(slate);
-                float[] x = items.row(slate[chosen]);
-                float[] y = items.row(slate[1 - chosen]);
-                float[] diff = new float[d];
-                for (int c = 0; c < d; c++) {
-                    diff[c] = x[c] - y[c];
-                }
-                pairs.add(diff);
             }
-            if (!pairs.isEmpty()) {
-                differences.add(utilityDifferences(pairs, d));
-                answers += pairs.size();
-            }
+            answers.add(pairs);
         }
+        return new LambdaFit(answers, items, samples, priorSamples);
+    }
+
+    private static float[] draws(Prior prior, int priorSamples, Random rng) {
+        if (priorSamples < 1) {
+            throw new IllegalArgumentException("need priorSamples >= 1");
+        }
+        return Buffers.toArray(prior.sample(priorSamples, rng));
     }
 
     /** The fit over the grid, refined. */
@@ -114,23 +163,26 @@ public final class LambdaFit {
             }
         }
         double lambda = Math.exp((a + b) / 2);
-        return new Result(lambda, logLikelihood(lambda), differences.size(), answers, grid, curve);
+        return new Result(lambda, logLikelihood(lambda), margins.size(), answers, grid, curve);
     }
 
     /** {@code L(λ)}: per person, log of the prior mean of the likelihood of their answers, summed. */
     public double logLikelihood(double lambda) {
         double total = 0;
-        for (float[] u : differences) {
-            int pairs = u.length / s;
+        for (int p = 0; p < margins.size(); p++) {
+            float[] m = margins.get(p);
+            int[] k = others.get(p);
+            int width = m.length / s;
             double max = Double.NEGATIVE_INFINITY;
             double[] log = new double[s];
-            for (int k = 0; k < s; k++) {
+            for (int q = 0; q < s; q++) {
                 double l = 0;
-                for (int a = 0; a < pairs; a++) {
-                    double z = lambda * u[k * pairs + a];
-                    l += z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+                int at = q * width;
+                for (int n : k) {
+                    l += logChoice(lambda, m, at, n);
+                    at += n;
                 }
-                log[k] = l;
+                log[q] = l;
                 max = Math.max(max, l);
             }
             double sum = 0;
@@ -142,17 +194,52 @@ public final class LambdaFit {
         return total;
     }
 
-    /** {@code w_k·(x_chosen − x_other)} for every prior sample k and pair a, sample-major. */
-    private float[] utilityDifferences(List<float[]> pairs, int d) {
-        float[] u = new float[s * pairs.size()];
-        for (int k = 0; k < s; k++) {
-            for (int a = 0; a < pairs.size(); a++) {
-                float[] diff = pairs.get(a);
+    /**
+     * {@code log P(chosen) = −log(1 + Σ_j exp(−λ v_j))} over the {@code n} margins {@code v_j} from {@code at}; a pair's
+     * is the log-sigmoid, written to keep both tails exact.
+     */
+    private static double logChoice(double lambda, float[] m, int at, int n) {
+        if (n == 1) {
+            double z = lambda * m[at];
+            return z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+        }
+        double top = 0;
+        for (int j = 0; j < n; j++) {
+            top = Math.max(top, -lambda * m[at + j]);
+        }
+        double sum = Math.exp(-top);
+        for (int j = 0; j < n; j++) {
+            sum += Math.exp(-lambda * m[at + j] - top);
+        }
+        return -(top + Math.log(sum));
+    }
+
+    /** {@code w_q·(x_chosen − x_other)} for every prior sample q, answer and other option of one person, sample-major. */
+    private float[] margins(List<Answer> person, ItemMatrix items) {
+        int d = items.dimension();
+        List<float[]> diffs = new ArrayList<>();
+        for (Answer a : person) {
+            float[] x = items.row(a.slate()[a.chosen()]);
+            for (int j = 0; j < a.slate().length; j++) {
+                if (j != a.chosen()) {
+                    float[] y = items.row(a.slate()[j]);
+                    float[] diff = new float[d];
+                    for (int c = 0; c < d; c++) {
+                        diff[c] = x[c] - y[c];
+                    }
+                    diffs.add(diff);
+                }
+            }
+        }
+        float[] u = new float[s * diffs.size()];
+        for (int q = 0; q < s; q++) {
+            for (int a = 0; a < diffs.size(); a++) {
+                float[] diff = diffs.get(a);
                 double v = 0;
                 for (int c = 0; c < d; c++) {
-                    v += samples[k * d + c] * diff[c];
+                    v += samples[q * d + c] * diff[c];
                 }
-                u[k * pairs.size() + a] = (float) v;
+                u[q * diffs.size() + a] = (float) v;
             }
         }
         return u;

@@ -11,6 +11,7 @@ package io.elicitor.simulation.people;
  * @param millis planning time of each question
  * @param evoiFraction each question's EVOI over the utility scale (what the EVOI stop rule compares)
  * @param confidence before each question, the posterior probability that the top item is the best
+ * @param slates the catalog rows of each question asked, in order (what a λ fit to the engine's questions reads)
  */
 public record PersonTrace(Measures[] bayes, Measures[] mnl, int ties, int repeatedSlates, int firstStop, double[] millis,
-                          double[] evoiFraction, double[] confidence) {}
+                          double[] evoiFraction, double[] confidence, int[][] slates) {}

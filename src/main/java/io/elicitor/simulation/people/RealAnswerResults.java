@@ -1,6 +1,7 @@
 package io.elicitor.simulation.people;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.elicitor.evoi.planner.PlannedQuery;
 import io.elicitor.simulation.Intervals;
 import io.elicitor.simulation.PairedDifference;
 import java.util.ArrayList;
@@ -56,12 +57,16 @@ public record RealAnswerResults(Config config, Map<String, StrategyResult> strat
      * @param stopped share of sessions in which the planner said stop before T
      * @param msPerQuery mean planning time
      * @param stopRules what each stop rule of a grid would have cost, replayed from the traces ({@link StopRules})
+     * @param plateauShare share of questions asked on an EVOI plateau (EVOI 0: no answer could change the
+     *                     recommendation, so the tie rule chose the slate)
+     * @param askedPosition mean position in the person's own order of the items asked (0 = favourite): how far the
+     *                      questions explore below what the person likes
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StrategyResult(Map<String, double[][]> bayes, Map<String, double[][]> mnl,
                                  PairedDifference positionMinusReference, PairedDifference bayesMinusMnl, long answers,
                                  long ties, long repeatedSlates, double stopped, double msPerQuery,
-                                 List<StopRules.Rule> stopRules) {}
+                                 List<StopRules.Rule> stopRules, double plateauShare, double askedPosition) {}
 
     /** Aggregates the traces: {@code traces.get(strategy)[person]}, every person finished under every strategy. */
     public static RealAnswerResults of(Config config, Map<String, PersonTrace[]> traces, List<Person> people,
@@ -76,7 +81,14 @@ public record RealAnswerResults(Config config, Map<String, StrategyResult> strat
             long repeats = 0;
             int stopped = 0;
             double ms = 0;
-            for (PersonTrace p : tr) {
+            long plateaus = 0;
+            double asked = 0;
+            for (int i = 0; i < tr.length; i++) {
+                PersonTrace p = tr[i];
+                for (double f : p.evoiFraction()) {
+                    plateaus += PlannedQuery.onPlateau(f, 1.0) ? 1 : 0;
+                }
+                asked += askedPosition(people.get(i), p.slates());
                 answers += p.millis().length;
                 ties += p.ties();
                 repeats += p.repeatedSlates();
@@ -90,7 +102,8 @@ public record RealAnswerResults(Config config, Map<String, StrategyResult> strat
                     e.getKey().equals(reference) ? null
                             : PairedDifference.ofRegrets(reference, referencePositions, bayesPositions),
                     PairedDifference.ofRegrets("mnl", positions(tr, false), bayesPositions), answers, ties, repeats,
-                    stopped / (double) tr.length, ms / Math.max(1, answers), StopRules.of(tr)));
+                    stopped / (double) tr.length, ms / Math.max(1, answers), StopRules.of(tr),
+                    plateaus / (double) Math.max(1, answers), asked / tr.length));
         }
         Map<String, double[]> random = new LinkedHashMap<>();
         for (int m = 0; m < Measures.NAMES.length; m++) {
@@ -102,6 +115,17 @@ public record RealAnswerResults(Config config, Map<String, StrategyResult> strat
             random.put(Measures.NAMES[m], new double[] {iv[0][0], iv[1][0], iv[2][0]});
         }
         return new RealAnswerResults(config, out, random, seconds);
+    }
+
+    /** Mean over the questions of the mean position of their items in the person's order (0 when none asked). */
+    private static double askedPosition(Person person, int[][] slates) {
+        double sum = 0;
+        for (int[] slate : slates) {
+            for (int row : slate) {
+                sum += person.position(row) / (double) slate.length;
+            }
+        }
+        return slates.length == 0 ? 0 : sum / slates.length;
     }
 
     private static Map<String, double[][]> measures(PersonTrace[] traces, boolean bayes) {

@@ -107,7 +107,8 @@ public final class RealAnswerRunner {
             bayes[t + 1] = Measures.of(person, top(b, excluded));
             mnl[t + 1] = Measures.of(person, topOf(person, ChoiceModelFit.fit(history, settings.lambda(), populationMean)));
         }
-        return new PersonTrace(bayes, mnl, ties, repeats, firstStop, millis, evoiFraction, confidence);
+        return new PersonTrace(bayes, mnl, ties, repeats, firstStop, millis, evoiFraction, confidence,
+                slates.toArray(int[][]::new));
     }
 
     /** The posterior's three best items among the person's. */

@@ -12,7 +12,7 @@ class StopRulesTest {
             m[t] = new Measures(3 - t, t == 3 ? 1 : 0, 0, 0);
         }
         return new PersonTrace(m, m, 0, 0, -1, new double[3], new double[] {0.05, 0.01, 0.001},
-                new double[] {0.5, 0.9, 0.97});
+                new double[] {0.5, 0.9, 0.97}, new int[3][]);
     }
 
     @Test
