@@ -10,6 +10,7 @@ import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.simulation.people.EngineQuestionFit;
 import io.elicitor.simulation.people.LambdaFit;
 import io.elicitor.simulation.people.Person;
+import io.elicitor.simulation.people.RecommendationFit;
 import io.elicitor.simulation.people.RecordedAnswers;
 import io.elicitor.simulation.people.TestPeople;
 import java.nio.file.Path;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Option;
 /** {@code elicitor fit-lambda}: the choice model's λ fitted to real people's recorded answers. */
 @Command(name = "fit-lambda", mixinStandardHelpOptions = true,
         description = "Fits the choice model's lambda to recorded answers of the catalog's prior population (never its"
-                + " held-out test people) by maximum marginal likelihood under the catalog's prior; prints it beside the"
-                + " catalog's lambda and, with --write, makes it the catalog's.")
+                + " held-out test people): by the recommendations of sessions answered from their records (default) or"
+                + " by maximum marginal likelihood under the catalog's prior; prints it beside the catalog's lambda and,"
+                + " with --write, makes it the catalog's.")
 final class FitLambdaCommand implements Callable<Integer> {
     @Option(names = "--catalog", required = true, description = "Catalog folder.")
     Path catalogDir;
@@ -35,6 +37,15 @@ final class FitLambdaCommand implements Callable<Integer> {
 
     @Option(names = "--answers-format", required = true, description = "sushi-order or ratings.")
     String answersFormat;
+
+    @Option(names = "--by", defaultValue = "recommendation", description = "What the fit maximises: recommendation (the"
+            + " lambda of --grid whose sessions recommend best to the population, in their own orders) or likelihood"
+            + " (maximum marginal likelihood of answers, see --questions) (default: ${DEFAULT-VALUE}).")
+    String by;
+
+    @Option(names = "--grid", defaultValue = "1,2,4,8,16,32,64,128", split = ",", description = "With --by"
+            + " recommendation: the lambdas tried (default: ${DEFAULT-VALUE}).")
+    double[] grid;
 
     @Option(names = "--questions", defaultValue = "engine", description = "Which answers: engine (each person answers a"
             + " session of the engine's own questions, re-run at each fitted lambda until it settles) or random (random"
@@ -46,7 +57,7 @@ final class FitLambdaCommand implements Callable<Integer> {
     int pairs;
 
     @Option(names = "--strategy", defaultValue = "greedy-eus", description = "With --questions engine: the strategy that"
-            + " asks (default: ${DEFAULT-VALUE}).")
+            + " asks; also with --by recommendation (default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--queries", defaultValue = "6", description = "With --questions engine: questions per session"
@@ -87,6 +98,12 @@ final class FitLambdaCommand implements Callable<Integer> {
         RecordedAnswers.Readout read = RecordedAnswers.read(answersFrom, RecordedAnswers.Format.parse(answersFormat),
                 catalog);
         List<Person> population = TestPeople.population(read.people(), catalog);
+        if (by.equals("recommendation")) {
+            return byRecommendation(catalog, entry, population);
+        }
+        if (!by.equals("likelihood")) {
+            throw new IllegalArgumentException("--by must be recommendation or likelihood, got " + by);
+        }
         LambdaFit.Result r = switch (questions) {
             case "random" -> EngineWorkspace.run(() -> LambdaFit.onRandomPairs(population, catalog.vectors(),
                     entry.prior(), pairs, priorSamples, seed).fit());
@@ -115,10 +132,41 @@ final class FitLambdaCommand implements Callable<Integer> {
             fit.put("answers", r.answers());
             fit.put("lambda", r.lambda());
             fit.put("previousLambda", catalog.lambda().isPresent() ? catalog.lambda().getAsDouble() : null);
-            CatalogWriter.rewriteManifest(catalogDir, catalog.manifest().withLambda(r.lambda(), "lambdaFit", fit));
-            System.out.printf(Locale.ROOT, "wrote lambda %.4g into %s%n", r.lambda(), catalogDir.resolve("manifest.json"));
+            write(catalog, r.lambda(), fit);
         }
         return 0;
+    }
+
+    /** The grid's λ whose population sessions recommend best ({@link RecommendationFit}), printed point by point. */
+    private int byRecommendation(Catalog catalog, CatalogRegistry.Entry entry, List<Person> population)
+            throws Exception {
+        RecommendationFit fit = new RecommendationFit(entry.search(), entry.prior(), StrategyRegistry.builtIn(), strategy,
+                slate, queries, seed, threads);
+        RecommendationFit.Result r = fit.fit(population, EngineSettings.defaults().withParticles(particles), grid, p ->
+                System.out.printf(Locale.ROOT, "lambda %.4g: position of the top recommendation %.3f (mean over t = 1..%d),"
+                        + " %.3f at t = %d%n", p.lambda(), p.meanPosition(), queries, p.positionAtT(), queries));
+        System.out.printf(Locale.ROOT, "lambda chosen by the recommendations of %d sessions (%s, %d questions of %d) of"
+                + " the prior's population: %.4g; the catalog's lambda: %s%n", population.size(), strategy, queries, slate,
+                r.lambda(), catalog.lambda().isPresent() ? String.format(Locale.ROOT, "%.4g", catalog.lambda()
+                        .getAsDouble()) : "none");
+        if (write) {
+            Map<String, Object> chosen = new LinkedHashMap<>();
+            chosen.put("method", "the lambda of a grid whose sessions recommend best to the prior's population (fit-lambda"
+                    + " --by recommendation)");
+            chosen.put("questions", "the engine's own (" + strategy + ", " + queries + " questions of " + slate + ")");
+            chosen.put("answersFrom", answersFrom.toString());
+            chosen.put("people", population.size());
+            chosen.put("curve", r.curve());
+            chosen.put("lambda", r.lambda());
+            chosen.put("previousLambda", catalog.lambda().isPresent() ? catalog.lambda().getAsDouble() : null);
+            write(catalog, r.lambda(), chosen);
+        }
+        return 0;
+    }
+
+    private void write(Catalog catalog, double lambda, Map<String, Object> fit) throws java.io.IOException {
+        CatalogWriter.rewriteManifest(catalogDir, catalog.manifest().withLambda(lambda, "lambdaFit", fit));
+        System.out.printf(Locale.ROOT, "wrote lambda %.4g into %s%n", lambda, catalogDir.resolve("manifest.json"));
     }
 
     /**
@@ -131,13 +179,11 @@ final class FitLambdaCommand implements Callable<Integer> {
                 .withLambda(catalog.lambda().orElse(EngineSettings.defaults().lambda()));
         EngineQuestionFit fit = new EngineQuestionFit(entry.search(), entry.prior(), StrategyRegistry.builtIn(), strategy,
                 slate, queries, priorSamples, seed, threads);
-        List<EngineQuestionFit.Round> rounds = fit.fit(population, settings, this.rounds);
-        for (int i = 0; i < rounds.size(); i++) {
-            EngineQuestionFit.Round r = rounds.get(i);
-            System.out.printf(Locale.ROOT, "round %d: sessions at lambda %.4g -> fitted %.4g%s (%d answers, %d ties left"
-                    + " out); next %.4g%n", i + 1, r.plannedWith(), r.fit().lambda(), r.fit().atUpperBound()
-                    ? " (the search's upper bound: no finite maximum)" : "", r.fit().answers(), r.ties(), r.next());
-        }
+        int[] round = {0};
+        List<EngineQuestionFit.Round> rounds = fit.fit(population, settings, this.rounds, r ->
+                System.out.printf(Locale.ROOT, "round %d: sessions at lambda %.4g -> fitted %.4g%s (%d answers, %d ties"
+                        + " left out); next %.4g%n", ++round[0], r.plannedWith(), r.fit().lambda(), r.fit().atUpperBound()
+                        ? " (the search's upper bound: no finite maximum)" : "", r.fit().answers(), r.ties(), r.next()));
         EngineQuestionFit.Round last = rounds.get(rounds.size() - 1);
         return new LambdaFit.Result(last.next(), Double.NaN, last.fit().people(), last.fit().answers(), last.fit().grid(),
                 last.fit().curve());

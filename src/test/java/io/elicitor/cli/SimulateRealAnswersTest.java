@@ -63,7 +63,7 @@ class SimulateRealAnswersTest {
     }
 
     @Test
-    void lambdaIsFittedToTheEnginesOwnQuestionsAndWrittenIntoTheCatalog() throws Exception {
+    void lambdaIsFittedOnTheEnginesOwnSessionsAndWrittenIntoTheCatalog() throws Exception {
         Path copy = dir.resolve("shop-fitted");
         Files.createDirectories(copy);
         try (var files = Files.list(catalog)) {
@@ -71,19 +71,29 @@ class SimulateRealAnswersTest {
                 Files.copy(f, copy.resolve(f.getFileName()));
             }
         }
+        Run likely = run("fit-lambda", "--catalog", copy.toString(), "--answers-from", ratings.toString(),
+                "--answers-format", "ratings", "--by", "likelihood", "--queries", "3", "--rounds", "2", "--particles", "128",
+                "--prior-samples", "256");
+        assertEquals(0, likely.code, likely.err);
+        assertTrue(likely.out.contains("round 1: sessions at lambda"), likely.out);
         Run r = run("fit-lambda", "--catalog", copy.toString(), "--answers-from", ratings.toString(), "--answers-format",
-                "ratings", "--queries", "3", "--rounds", "2", "--particles", "128", "--prior-samples", "256", "--write");
+                "ratings", "--queries", "3", "--grid", "0.5,30", "--particles", "128", "--write");
         assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("round 1: sessions at lambda"), r.out);
+        assertTrue(r.out.contains("lambda 0.5000: position of the top recommendation"), r.out);
         JsonNode manifest = new ObjectMapper().readTree(copy.resolve("manifest.json").toFile());
         JsonNode fit = manifest.at("/vectors/lambdaFit");
         assertTrue(fit.at("/questions").asText().startsWith("the engine's own (greedy-eus, 3 questions of 2)"), fit.toString());
+        assertEquals(2, fit.at("/curve").size(), "both grid points recorded");
         assertEquals(fit.at("/lambda").asDouble(), manifest.at("/lambda").asDouble(), "the catalog's lambda is the fit");
         assertTrue(r.out.contains(String.format(Locale.ROOT, "wrote lambda %.4g", manifest.at("/lambda").asDouble())), r.out);
         Run bad = run("fit-lambda", "--catalog", copy.toString(), "--answers-from", ratings.toString(), "--answers-format",
-                "ratings", "--questions", "all");
+                "ratings", "--by", "likelihood", "--questions", "all");
         assertEquals(2, bad.code);
         assertTrue(bad.err.contains("--questions must be engine or random"), bad.err);
+        Run badBy = run("fit-lambda", "--catalog", copy.toString(), "--answers-from", ratings.toString(),
+                "--answers-format", "ratings", "--by", "vibes");
+        assertEquals(2, badBy.code);
+        assertTrue(badBy.err.contains("--by must be recommendation or likelihood"), badBy.err);
     }
 
     @Test

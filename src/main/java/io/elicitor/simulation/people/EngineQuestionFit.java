@@ -1,15 +1,12 @@
 package io.elicitor.simulation.people;
 
-import io.elicitor.evoi.Seeds;
 import io.elicitor.evoi.belief.Prior;
 import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.value.InnerProductSearch;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * λ fitted to people's answers to the questions the engine itself asks: each person of the prior's population runs a
@@ -64,8 +61,12 @@ public final class EngineQuestionFit {
         this.threads = threads;
     }
 
-    /** Rounds from {@code settings}' λ, at most {@code rounds}; the last round's {@code next} is the answer. */
-    public List<Round> fit(List<Person> people, EngineSettings settings, int rounds) throws Exception {
+    /**
+     * Rounds from {@code settings}' λ, at most {@code rounds}, each handed to {@code done} as it ends; the last
+     * round's {@code next} is the answer.
+     */
+    public List<Round> fit(List<Person> people, EngineSettings settings, int rounds, Consumer<Round> done)
+            throws Exception {
         if (rounds < 1) {
             throw new IllegalArgumentException("need rounds >= 1");
         }
@@ -82,6 +83,7 @@ public final class EngineQuestionFit {
             boolean settled = Math.abs(fit.lambda() / lambda - 1) < SETTLED;
             double next = Math.sqrt(lambda * fit.lambda());
             out.add(new Round(lambda, fit, ties, next));
+            done.accept(out.get(out.size() - 1));
             lambda = next;
             if (settled) {
                 break;
@@ -94,27 +96,19 @@ public final class EngineQuestionFit {
     private int sessions(List<Person> people, EngineSettings settings, List<List<LambdaFit.Answer>> answers)
             throws Exception {
         RealAnswerRunner runner = new RealAnswerRunner(search, prior, settings, strategies, slateSize, queries, false);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        PersonTrace[] traces = PopulationSessions.run(runner, people, strategy, seed, threads);
         int ties = 0;
-        try {
-            List<Future<PersonTrace>> traces = new ArrayList<>();
-            for (Person p : people) {
-                traces.add(pool.submit(() -> runner.run(p, strategy, Seeds.mix(seed, p.id()))));
-            }
-            for (int i = 0; i < people.size(); i++) {
-                Person p = people.get(i);
-                List<LambdaFit.Answer> mine = new ArrayList<>();
-                for (int[] slate : traces.get(i).get().slates()) {
-                    if (p.tied(slate)) {
-                        ties++;
-                    } else {
-                        mine.add(new LambdaFit.Answer(slate, p.choose(slate)));
-                    }
+        for (int i = 0; i < people.size(); i++) {
+            Person p = people.get(i);
+            List<LambdaFit.Answer> mine = new ArrayList<>();
+            for (int[] slate : traces[i].slates()) {
+                if (p.tied(slate)) {
+                    ties++;
+                } else {
+                    mine.add(new LambdaFit.Answer(slate, p.choose(slate)));
                 }
-                answers.add(mine);
             }
-        } finally {
-            pool.shutdownNow();
+            answers.add(mine);
         }
         return ties;
     }

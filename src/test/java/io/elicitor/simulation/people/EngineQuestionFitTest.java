@@ -21,7 +21,7 @@ class EngineQuestionFitTest {
         EngineQuestionFit fit = new EngineQuestionFit(f.search, f.prior, StrategyRegistry.builtIn(), "greedy-eus", 2, 3,
                 256, 5, 2);
         List<EngineQuestionFit.Round> rounds = fit.fit(people, EngineSettings.defaults().withParticles(128)
-                .withLambda(0.5), 5);
+                .withLambda(0.5), 5, r -> { });
         assertEquals(0.5, rounds.get(0).plannedWith());
         for (int r = 0; r < rounds.size(); r++) {
             EngineQuestionFit.Round round = rounds.get(r);
@@ -44,6 +44,6 @@ class EngineQuestionFitTest {
         EngineQuestionFit fit = new EngineQuestionFit(f.search, f.prior, StrategyRegistry.builtIn(), "random", 2, 2, 64,
                 1, 1);
         assertThrows(IllegalArgumentException.class, () -> fit.fit(LambdaFitTest.people(f, 1.0, 5, 1),
-                EngineSettings.defaults(), 0));
+                EngineSettings.defaults(), 0, r -> { }));
     }
 }

@@ -1,0 +1,99 @@
+package io.elicitor.simulation.people;
+
+import io.elicitor.evoi.belief.Prior;
+import io.elicitor.evoi.planner.EngineSettings;
+import io.elicitor.evoi.planner.StrategyRegistry;
+import io.elicitor.evoi.value.InnerProductSearch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * λ chosen by what the engine is for: the people of the prior's population (never the test people) answer sessions
+ * from their records at each λ of a grid, and the λ whose recommendations sit highest in those people's own orders,
+ * averaged over t = 1..T, is chosen. Why not the likelihood fits ({@link LambdaFit}, {@link EngineQuestionFit}): they
+ * find the λ that best predicts answers under the linear model, and on every data set measured it recommends worse
+ * than a sharper one (issue 16, evoi/RESULTS.md): a person's answers are more consistent with their own record than
+ * with any single vector of the model, so believing each answer more pays. The price, said plainly: a record answers
+ * the same pair the same way every time, and a live person may not; no record can measure that noise. Costs one
+ * session per person per grid point.
+ */
+public final class RecommendationFit {
+    /**
+     * One grid point.
+     *
+     * @param lambda the λ the sessions ran at
+     * @param meanPosition position of the top recommendation in the person's order, mean over people and t = 1..T
+     * @param positionAtT the same at t = T alone
+     */
+    public record Point(double lambda, double meanPosition, double positionAtT) {}
+
+    /**
+     * The choice.
+     *
+     * @param lambda the grid's λ with the lowest mean position (the smaller λ on a tie)
+     * @param curve every grid point, in grid order
+     */
+    public record Result(double lambda, List<Point> curve) {}
+
+    private final InnerProductSearch search;
+    private final Prior prior;
+    private final StrategyRegistry strategies;
+    private final String strategy;
+    private final int slateSize;
+    private final int queries;
+    private final long seed;
+    private final int threads;
+
+    /** A choice over sessions of {@code queries} questions of {@code slateSize} items under {@code strategy}. */
+    public RecommendationFit(InnerProductSearch search, Prior prior, StrategyRegistry strategies, String strategy,
+                             int slateSize, int queries, long seed, int threads) {
+        strategies.find(strategy).orElseThrow(() -> new IllegalArgumentException(strategies.unknown(strategy)));
+        if (threads < 1 || queries < 1) {
+            throw new IllegalArgumentException("need threads >= 1 and queries >= 1");
+        }
+        this.search = search;
+        this.prior = prior;
+        this.strategies = strategies;
+        this.strategy = strategy;
+        this.slateSize = slateSize;
+        this.queries = queries;
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /** Runs the grid (positive λ), handing each point to {@code done} as it ends. */
+    public Result fit(List<Person> people, EngineSettings settings, double[] grid, Consumer<Point> done)
+            throws Exception {
+        if (grid.length == 0) {
+            throw new IllegalArgumentException("need at least one lambda to try");
+        }
+        List<Person> usable = people.stream().filter(p -> p.size() >= slateSize).toList();
+        if (usable.isEmpty()) {
+            throw new IllegalArgumentException("nobody has " + slateSize + " items with a record");
+        }
+        List<Point> curve = new ArrayList<>();
+        Point best = null;
+        for (double lambda : grid) {
+            RealAnswerRunner runner = new RealAnswerRunner(search, prior, settings.withLambda(lambda), strategies,
+                    slateSize, queries, false);
+            PersonTrace[] traces = PopulationSessions.run(runner, usable, strategy, seed, threads);
+            double sum = 0;
+            double last = 0;
+            for (PersonTrace t : traces) {
+                for (int a = 1; a <= queries; a++) {
+                    sum += t.bayes()[a].position();
+                }
+                last += t.bayes()[queries].position();
+            }
+            Point p = new Point(lambda, sum / (traces.length * (double) queries), last / traces.length);
+            curve.add(p);
+            done.accept(p);
+            if (best == null || p.meanPosition() < best.meanPosition()
+                    || (p.meanPosition() == best.meanPosition() && p.lambda() < best.lambda())) {
+                best = p;
+            }
+        }
+        return new Result(best.lambda(), curve);
+    }
+}
