@@ -31,9 +31,13 @@ public interface ElicitorConfig {
     @WithDefault("cars")
     String defaultCatalog();
 
-    /** Strategy used when a session names none. */
-    @WithDefault("exhaustive")
+    /** Strategy of item-question sessions that name none: greedy EUS, the best or level on real answers (README). */
+    @WithDefault("greedy-eus")
     String defaultStrategy();
+
+    /** Strategy of partial and mixed sessions that name none: gradient, built for continuous values (README). */
+    @WithDefault("gradient")
+    String defaultPartialStrategy();
 
     /** Most slates the exhaustive strategy scores per query (all pairs of the top 63 items by default). */
     @WithDefault("2000")

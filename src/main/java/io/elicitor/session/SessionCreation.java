@@ -124,7 +124,9 @@ public final class SessionCreation {
         int k = a != null && a.slateSize() != null ? a.slateSize()
                 : r.slateSize() != null ? r.slateSize() : config.defaultSlateSize();
         checkSlateSize(k, entry);
-        String strategy = a != null ? a.strategy() : r.strategy() != null ? r.strategy() : config.defaultStrategy();
+        String strategy = a != null ? a.strategy() : r.strategy() != null ? r.strategy()
+                : r.queryKind() == null || r.queryKind().equals("items") ? config.defaultStrategy()
+                : config.defaultPartialStrategy();
         if (strategies.find(strategy).isEmpty()) {
             throw new Refusal(Kind.UNAVAILABLE, "strategy", "strategy '" + strategy + "' is not available here");
         }

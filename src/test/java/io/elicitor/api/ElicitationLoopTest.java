@@ -101,6 +101,6 @@ class ElicitationLoopTest {
         assertEquals(1, (int) s1.path("answers"));
         assertTrue((double) s1.path("effectiveSampleSize") < 1024.0, "an informative answer must reweight particles");
         assertEquals("cars", s1.path("catalog"));
-        assertEquals("exhaustive", s1.path("strategy"));
+        assertEquals("greedy-eus", s1.path("strategy"), "the default for item questions");
     }
 }

@@ -36,6 +36,16 @@ class PartialQueriesTest {
     }
 
     @Test
+    void sessionsThatNameNoStrategyGetTheDefaultOfTheirKind() {
+        ApiClient.post("/sessions", Map.of("queryKind", "partial", "seed", 11)).then().statusCode(201)
+                .body("strategy", equalTo("gradient"));
+        ApiClient.post("/sessions", Map.of("queryKind", "mixed", "seed", 12)).then().statusCode(201)
+                .body("strategy", equalTo("gradient"));
+        ApiClient.post("/sessions", Map.of("queryKind", "items", "seed", 13)).then().statusCode(201)
+                .body("strategy", equalTo("greedy-eus"));
+    }
+
+    @Test
     void aPartialSessionAsksAttributesAndRecommendsRealItems() throws IOException {
         Response created = ApiClient.post("/sessions", partial(3, 2, 1501, "greedy-eus")).then().statusCode(201)
                 .body("queryKind", equalTo("partial")).body("partialAttributes", equalTo(2)).extract().response();

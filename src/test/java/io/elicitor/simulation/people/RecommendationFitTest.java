@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * λ chosen by recommendations: people whose records follow their utility exactly (no noise) are recommended to better
- * by a model that believes their answers (a large λ) than by one that barely does, and the choice is the grid's best.
+ * by a model that believes their answers (a large λ) than by one that barely does, and the choice is the smallest λ
+ * that recommends within 2% of the best.
  */
 class RecommendationFitTest {
     @Test
@@ -23,12 +24,13 @@ class RecommendationFitTest {
                 3, 2);
         List<RecommendationFit.Point> seen = new ArrayList<>();
         RecommendationFit.Result r = fit.fit(people, EngineSettings.defaults().withParticles(128),
-                new double[] {0.05, 50}, seen::add);
+                new double[] {0.05, 50, 100}, seen::add);
         assertEquals(seen, r.curve(), "every point handed over as it ended, in grid order");
         assertEquals(0.05, r.curve().get(0).lambda());
         assertTrue(r.curve().get(1).meanPosition() < r.curve().get(0).meanPosition(), "λ 50 recommends better than 0.05: "
                 + r.curve());
-        assertEquals(50, r.lambda());
+        double lowest = Math.min(r.curve().get(1).meanPosition(), r.curve().get(2).meanPosition());
+        assertEquals(r.curve().get(1).meanPosition() <= lowest * 1.02 ? 50 : 100, r.lambda(), r.curve().toString());
         for (RecommendationFit.Point p : r.curve()) {
             assertTrue(p.meanPosition() >= 0 && p.meanPosition() <= 11 && p.positionAtT() >= 0, p.toString());
         }
