@@ -10,6 +10,7 @@ import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.simulation.people.EngineQuestionFit;
 import io.elicitor.simulation.people.LambdaFit;
 import io.elicitor.simulation.people.Person;
+import io.elicitor.simulation.people.PopulationSessions;
 import io.elicitor.simulation.people.RecommendationFit;
 import io.elicitor.simulation.people.RecordedAnswers;
 import io.elicitor.simulation.people.TestPeople;
@@ -140,8 +141,7 @@ final class FitLambdaCommand implements Callable<Integer> {
     /** The grid's λ whose population sessions recommend best ({@link RecommendationFit}), printed point by point. */
     private int byRecommendation(Catalog catalog, CatalogRegistry.Entry entry, List<Person> population)
             throws Exception {
-        RecommendationFit fit = new RecommendationFit(entry.search(), entry.prior(), StrategyRegistry.builtIn(), strategy,
-                slate, queries, seed, threads);
+        RecommendationFit fit = new RecommendationFit(sessions(entry));
         RecommendationFit.Result r = fit.fit(population, EngineSettings.defaults().withParticles(particles), grid, p ->
                 System.out.printf(Locale.ROOT, "lambda %.4g: position of the top recommendation %.3f (mean over t = 1..%d),"
                         + " %.3f at t = %d%n", p.lambda(), p.meanPosition(), queries, p.positionAtT(), queries));
@@ -164,6 +164,11 @@ final class FitLambdaCommand implements Callable<Integer> {
         return 0;
     }
 
+    private PopulationSessions sessions(CatalogRegistry.Entry entry) {
+        return new PopulationSessions(entry.search(), entry.prior(), StrategyRegistry.builtIn(), strategy, slate, queries,
+                seed, threads);
+    }
+
     private void write(Catalog catalog, double lambda, Map<String, Object> fit) throws java.io.IOException {
         CatalogWriter.rewriteManifest(catalogDir, catalog.manifest().withLambda(lambda, "lambdaFit", fit));
         System.out.printf(Locale.ROOT, "wrote lambda %.4g into %s%n", lambda, catalogDir.resolve("manifest.json"));
@@ -177,8 +182,7 @@ final class FitLambdaCommand implements Callable<Integer> {
             throws Exception {
         EngineSettings settings = EngineSettings.defaults().withParticles(particles)
                 .withLambda(catalog.lambda().orElse(EngineSettings.defaults().lambda()));
-        EngineQuestionFit fit = new EngineQuestionFit(entry.search(), entry.prior(), StrategyRegistry.builtIn(), strategy,
-                slate, queries, priorSamples, seed, threads);
+        EngineQuestionFit fit = new EngineQuestionFit(sessions(entry), priorSamples);
         int[] round = {0};
         List<EngineQuestionFit.Round> rounds = fit.fit(population, settings, this.rounds, r ->
                 System.out.printf(Locale.ROOT, "round %d: sessions at lambda %.4g -> fitted %.4g%s (%d answers, %d ties"

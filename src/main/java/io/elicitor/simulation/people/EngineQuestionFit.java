@@ -1,9 +1,6 @@
 package io.elicitor.simulation.people;
 
-import io.elicitor.evoi.belief.Prior;
 import io.elicitor.evoi.planner.EngineSettings;
-import io.elicitor.evoi.planner.StrategyRegistry;
-import io.elicitor.evoi.value.InnerProductSearch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,32 +30,13 @@ public final class EngineQuestionFit {
      */
     public record Round(double plannedWith, LambdaFit.Result fit, int ties, double next) {}
 
-    private final InnerProductSearch search;
-    private final Prior prior;
-    private final StrategyRegistry strategies;
-    private final String strategy;
-    private final int slateSize;
-    private final int queries;
+    private final PopulationSessions sessions;
     private final int priorSamples;
-    private final long seed;
-    private final int threads;
 
-    /** A fit over sessions of {@code queries} questions of {@code slateSize} items under {@code strategy}. */
-    public EngineQuestionFit(InnerProductSearch search, Prior prior, StrategyRegistry strategies, String strategy,
-                             int slateSize, int queries, int priorSamples, long seed, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("need threads >= 1");
-        }
-        strategies.find(strategy).orElseThrow(() -> new IllegalArgumentException(strategies.unknown(strategy)));
-        this.search = search;
-        this.prior = prior;
-        this.strategies = strategies;
-        this.strategy = strategy;
-        this.slateSize = slateSize;
-        this.queries = queries;
+    /** A fit over {@code sessions}, the likelihood's expectation over {@code priorSamples} draws from the prior. */
+    public EngineQuestionFit(PopulationSessions sessions, int priorSamples) {
+        this.sessions = sessions;
         this.priorSamples = priorSamples;
-        this.seed = seed;
-        this.threads = threads;
     }
 
     /**
@@ -70,16 +48,14 @@ public final class EngineQuestionFit {
         if (rounds < 1) {
             throw new IllegalArgumentException("need rounds >= 1");
         }
-        List<Person> usable = people.stream().filter(p -> p.size() >= slateSize).toList();
-        if (usable.isEmpty()) {
-            throw new IllegalArgumentException("nobody has " + slateSize + " items with a record");
-        }
+        List<Person> usable = sessions.usable(people);
         List<Round> out = new ArrayList<>();
         double lambda = settings.lambda();
         for (int r = 0; r < rounds; r++) {
             List<List<LambdaFit.Answer>> answers = new ArrayList<>();
-            int ties = sessions(usable, settings.withLambda(lambda), answers);
-            LambdaFit.Result fit = LambdaFit.onAnswers(answers, search.items(), prior, priorSamples, seed).fit();
+            int ties = answered(usable, settings.withLambda(lambda), answers);
+            LambdaFit.Result fit = LambdaFit.onAnswers(answers, sessions.search().items(), sessions.prior(), priorSamples,
+                    sessions.seed()).fit();
             boolean settled = Math.abs(fit.lambda() / lambda - 1) < SETTLED;
             double next = Math.sqrt(lambda * fit.lambda());
             out.add(new Round(lambda, fit, ties, next));
@@ -93,10 +69,9 @@ public final class EngineQuestionFit {
     }
 
     /** Runs every person's session; fills each person's untied answers and returns the number of ties. */
-    private int sessions(List<Person> people, EngineSettings settings, List<List<LambdaFit.Answer>> answers)
+    private int answered(List<Person> people, EngineSettings settings, List<List<LambdaFit.Answer>> answers)
             throws Exception {
-        RealAnswerRunner runner = new RealAnswerRunner(search, prior, settings, strategies, slateSize, queries, false);
-        PersonTrace[] traces = PopulationSessions.run(runner, people, strategy, seed, threads);
+        PersonTrace[] traces = sessions.run(people, settings);
         int ties = 0;
         for (int i = 0; i < people.size(); i++) {
             Person p = people.get(i);

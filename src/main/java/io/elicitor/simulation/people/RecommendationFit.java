@@ -1,9 +1,6 @@
 package io.elicitor.simulation.people;
 
-import io.elicitor.evoi.belief.Prior;
 import io.elicitor.evoi.planner.EngineSettings;
-import io.elicitor.evoi.planner.StrategyRegistry;
-import io.elicitor.evoi.value.InnerProductSearch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -41,30 +38,11 @@ public final class RecommendationFit {
      */
     public record Result(double lambda, List<Point> curve) {}
 
-    private final InnerProductSearch search;
-    private final Prior prior;
-    private final StrategyRegistry strategies;
-    private final String strategy;
-    private final int slateSize;
-    private final int queries;
-    private final long seed;
-    private final int threads;
+    private final PopulationSessions sessions;
 
-    /** A choice over sessions of {@code queries} questions of {@code slateSize} items under {@code strategy}. */
-    public RecommendationFit(InnerProductSearch search, Prior prior, StrategyRegistry strategies, String strategy,
-                             int slateSize, int queries, long seed, int threads) {
-        strategies.find(strategy).orElseThrow(() -> new IllegalArgumentException(strategies.unknown(strategy)));
-        if (threads < 1 || queries < 1) {
-            throw new IllegalArgumentException("need threads >= 1 and queries >= 1");
-        }
-        this.search = search;
-        this.prior = prior;
-        this.strategies = strategies;
-        this.strategy = strategy;
-        this.slateSize = slateSize;
-        this.queries = queries;
-        this.seed = seed;
-        this.threads = threads;
+    /** A choice over {@code sessions}. */
+    public RecommendationFit(PopulationSessions sessions) {
+        this.sessions = sessions;
     }
 
     /** Runs the grid (positive λ), handing each point to {@code done} as it ends. */
@@ -73,15 +51,11 @@ public final class RecommendationFit {
         if (grid.length == 0) {
             throw new IllegalArgumentException("need at least one lambda to try");
         }
-        List<Person> usable = people.stream().filter(p -> p.size() >= slateSize).toList();
-        if (usable.isEmpty()) {
-            throw new IllegalArgumentException("nobody has " + slateSize + " items with a record");
-        }
+        List<Person> usable = sessions.usable(people);
+        int queries = sessions.queries();
         List<Point> curve = new ArrayList<>();
         for (double lambda : grid) {
-            RealAnswerRunner runner = new RealAnswerRunner(search, prior, settings.withLambda(lambda), strategies,
-                    slateSize, queries, false);
-            PersonTrace[] traces = PopulationSessions.run(runner, usable, strategy, seed, threads);
+            PersonTrace[] traces = sessions.run(usable, settings.withLambda(lambda));
             double sum = 0;
             double last = 0;
             for (PersonTrace t : traces) {

@@ -18,8 +18,8 @@ class EngineQuestionFitTest {
     void theRoundsClimbFromALowStartTowardsThePeoplesLambda() throws Exception {
         EngineFixture f = EngineFixture.create(60, 4, 2, 0, 1.0, 8);
         List<Person> people = LambdaFitTest.people(f, 6.0, 100, 29);
-        EngineQuestionFit fit = new EngineQuestionFit(f.search, f.prior, StrategyRegistry.builtIn(), "greedy-eus", 2, 3,
-                256, 5, 2);
+        EngineQuestionFit fit = new EngineQuestionFit(new PopulationSessions(f.search, f.prior, StrategyRegistry.builtIn(),
+                "greedy-eus", 2, 3, 5, 2), 256);
         List<EngineQuestionFit.Round> rounds = fit.fit(people, EngineSettings.defaults().withParticles(128)
                 .withLambda(0.5), 5, r -> { });
         assertEquals(0.5, rounds.get(0).plannedWith());
@@ -39,10 +39,10 @@ class EngineQuestionFitTest {
     @Test
     void anUnknownStrategyOrNoRoundsIsRefused() {
         EngineFixture f = EngineFixture.create(20, 3, 2, 0, 1.0, 8);
-        assertThrows(IllegalArgumentException.class, () -> new EngineQuestionFit(f.search, f.prior,
-                StrategyRegistry.builtIn(), "oracle", 2, 4, 64, 1, 1));
-        EngineQuestionFit fit = new EngineQuestionFit(f.search, f.prior, StrategyRegistry.builtIn(), "random", 2, 2, 64,
-                1, 1);
+        assertThrows(IllegalArgumentException.class, () -> new PopulationSessions(f.search, f.prior,
+                StrategyRegistry.builtIn(), "oracle", 2, 4, 1, 1));
+        EngineQuestionFit fit = new EngineQuestionFit(new PopulationSessions(f.search, f.prior, StrategyRegistry.builtIn(),
+                "random", 2, 2, 1, 1), 64);
         assertThrows(IllegalArgumentException.class, () -> fit.fit(LambdaFitTest.people(f, 1.0, 5, 1),
                 EngineSettings.defaults(), 0, r -> { }));
     }

@@ -20,8 +20,8 @@ class RecommendationFitTest {
     void noiselessPeopleAreServedBestByASharpModel() throws Exception {
         EngineFixture f = EngineFixture.create(60, 4, 2, 0, 1.0, 8);
         List<Person> people = LambdaFitTest.people(f, 1e6, 80, 31); // Gumbel noise / 10⁶: the record is w·x's order
-        RecommendationFit fit = new RecommendationFit(f.search, f.prior, StrategyRegistry.builtIn(), "greedy-eus", 2, 4,
-                3, 2);
+        RecommendationFit fit = new RecommendationFit(new PopulationSessions(f.search, f.prior, StrategyRegistry.builtIn(),
+                "greedy-eus", 2, 4, 3, 2));
         List<RecommendationFit.Point> seen = new ArrayList<>();
         RecommendationFit.Result r = fit.fit(people, EngineSettings.defaults().withParticles(128),
                 new double[] {0.05, 50, 100}, seen::add);
@@ -37,11 +37,12 @@ class RecommendationFitTest {
     }
 
     @Test
-    void anEmptyGridOrAnUnknownStrategyIsRefused() {
+    void anEmptyGridOrNoQuestionsAreRefused() {
         EngineFixture f = EngineFixture.create(20, 3, 2, 0, 1.0, 8);
-        assertThrows(IllegalArgumentException.class, () -> new RecommendationFit(f.search, f.prior,
-                StrategyRegistry.builtIn(), "oracle", 2, 4, 1, 1));
-        RecommendationFit fit = new RecommendationFit(f.search, f.prior, StrategyRegistry.builtIn(), "random", 2, 2, 1, 1);
+        assertThrows(IllegalArgumentException.class, () -> new PopulationSessions(f.search, f.prior,
+                StrategyRegistry.builtIn(), "greedy-eus", 2, 0, 1, 1));
+        RecommendationFit fit = new RecommendationFit(new PopulationSessions(f.search, f.prior, StrategyRegistry.builtIn(),
+                "random", 2, 2, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> fit.fit(LambdaFitTest.people(f, 1.0, 5, 1),
                 EngineSettings.defaults(), new double[0], p -> { }));
     }
