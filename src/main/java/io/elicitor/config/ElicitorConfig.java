@@ -63,12 +63,12 @@ public interface ElicitorConfig {
     @WithDefault("32")
     int poolSamples();
 
-    /** Stop when the best query's EVOI is below this fraction of the utility scale. */
-    @WithDefault("0.002")
+    /** Stop when the best query's EVOI is below this fraction of the utility scale (chosen on real answers: README). */
+    @WithDefault("0.0005")
     double stopEvoiFraction();
 
-    /** Stop when the probability that the top item is best reaches this. */
-    @WithDefault("0.95")
+    /** Stop when the probability that the top item is best reaches this (chosen on real answers: README). */
+    @WithDefault("0.99")
     double stopConfidence();
 
     /** Metropolis–Hastings sweeps after each resampling. */

@@ -36,7 +36,7 @@ public record EngineSettings(double lambda, int particles, int poolMeanTop, int 
 
     /** Defaults: λ = 2, M = 1024, a pool of 64 mean-top items plus 32 Thompson samples. */
     public static EngineSettings defaults() {
-        return new EngineSettings(2.0, 1024, 64, 32, 0.002, 0.95, 3);
+        return new EngineSettings(2.0, 1024, 64, 32, 0.0005, 0.99, 3);
     }
 
     /** The settings a new belief is drawn and updated with: λ, M and the rejuvenation sweeps. */
