@@ -31,11 +31,11 @@ public interface ElicitorConfig {
     @WithDefault("cars")
     String defaultCatalog();
 
-    /** Strategy of item-question sessions that name none: greedy EUS, the best or level on real answers (README). */
+    /** Strategy of item and mixed sessions that name none: greedy EUS, the best or level on real answers (README). */
     @WithDefault("greedy-eus")
     String defaultStrategy();
 
-    /** Strategy of partial and mixed sessions that name none: gradient, built for continuous values (README). */
+    /** Strategy of partial-question sessions that name none: gradient, built for continuous values (README). */
     @WithDefault("gradient")
     String defaultPartialStrategy();
 

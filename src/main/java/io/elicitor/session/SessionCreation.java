@@ -125,8 +125,7 @@ public final class SessionCreation {
                 : r.slateSize() != null ? r.slateSize() : config.defaultSlateSize();
         checkSlateSize(k, entry);
         String strategy = a != null ? a.strategy() : r.strategy() != null ? r.strategy()
-                : r.queryKind() == null || r.queryKind().equals("items") ? config.defaultStrategy()
-                : config.defaultPartialStrategy();
+                : "partial".equals(r.queryKind()) ? config.defaultPartialStrategy() : config.defaultStrategy();
         if (strategies.find(strategy).isEmpty()) {
             throw new Refusal(Kind.UNAVAILABLE, "strategy", "strategy '" + strategy + "' is not available here");
         }

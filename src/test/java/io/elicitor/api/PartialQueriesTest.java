@@ -40,7 +40,7 @@ class PartialQueriesTest {
         ApiClient.post("/sessions", Map.of("queryKind", "partial", "seed", 11)).then().statusCode(201)
                 .body("strategy", equalTo("gradient"));
         ApiClient.post("/sessions", Map.of("queryKind", "mixed", "seed", 12)).then().statusCode(201)
-                .body("strategy", equalTo("gradient"));
+                .body("strategy", equalTo("greedy-eus"));
         ApiClient.post("/sessions", Map.of("queryKind", "items", "seed", 13)).then().statusCode(201)
                 .body("strategy", equalTo("greedy-eus"));
     }
