@@ -45,7 +45,8 @@ public final class SessionWiring {
     SessionStore store(ElicitorConfig c, InjectableInstance<Redis> redis, ObjectMapper json, CatalogRegistry catalogs,
                        MathExecutor math, MeterRegistry meters) {
         return switch (c.store()) {
-            case "memory" -> new InMemorySessionStore(c.sessionTtl(), c.memoryMaxSessions(), Clock.systemUTC());
+            case "memory" -> new InMemorySessionStore(c.sessionTtl(), c.memoryMaxSessions(),
+                    c.memoryMaxBytes().orElse(InMemorySessionStore.halfTheHeap()), Clock.systemUTC());
             case "durable" -> new DurableSessionStore(new SessionLog(json),
                     new SessionCache(redis.getActive(), json, c.sessionTtl()), catalogs, math, meters);
             default -> throw new IllegalArgumentException("elicitor.store must be 'memory' or 'durable', got '"

@@ -93,4 +93,10 @@ public interface ElicitorConfig {
     /** Most sessions the in-memory store keeps. */
     @WithDefault("100000")
     int memoryMaxSessions();
+
+    /**
+     * Heap the in-memory store's sessions may take, in bytes, by their estimate ({@code SessionState.heapEstimate});
+     * beyond it new sessions get 503. Default: half of {@code -Xmx}.
+     */
+    java.util.OptionalLong memoryMaxBytes();
 }

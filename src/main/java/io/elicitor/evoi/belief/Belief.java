@@ -99,6 +99,11 @@ public final class Belief {
         return effectiveSampleSize;
     }
 
+    /** Bytes of this belief's arrays (particles as float32, weights as float64, the mean), without object headers. */
+    public long arrayBytes() {
+        return 4L * particles.length + 8L * weights.length + 4L * mean.length;
+    }
+
     /** The particles without copying, for {@link Posterior#of} only. */
     float[] particlesShared() {
         return particles;

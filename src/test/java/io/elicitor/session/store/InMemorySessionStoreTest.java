@@ -43,7 +43,7 @@ class InMemorySessionStoreTest {
 
     @Test
     void replaceAppliesOnlyOnTheExpectedVersion() {
-        InMemorySessionStore store = new InMemorySessionStore(Duration.ofHours(1), 10, clock);
+        InMemorySessionStore store = new InMemorySessionStore(Duration.ofHours(1), 10, Long.MAX_VALUE, clock);
         store.insert(state("a", 0)).await().indefinitely();
         assertTrue(store.replace(0, state("a", 1)).await().indefinitely());
         assertFalse(store.replace(0, state("a", 2)).await().indefinitely(), "a stale version must lose");
@@ -53,7 +53,7 @@ class InMemorySessionStoreTest {
 
     @Test
     void idleSessionsExpire() {
-        InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(5), 10, clock);
+        InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(5), 10, Long.MAX_VALUE, clock);
         store.insert(state("a", 0)).await().indefinitely();
         now.set(now.get().plus(Duration.ofMinutes(4)));
         assertTrue(store.find("a").await().indefinitely().isPresent());
@@ -63,7 +63,7 @@ class InMemorySessionStoreTest {
 
     @Test
     void fullStoreSweepsExpiredSessionsThenRefuses() {
-        InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(5), 2, clock);
+        InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(5), 2, Long.MAX_VALUE, clock);
         store.insert(state("a", 0)).await().indefinitely();
         store.insert(state("b", 0)).await().indefinitely();
         Refusal full = assertThrows(Refusal.class, () -> store.insert(state("c", 0)).await().indefinitely());
@@ -74,8 +74,43 @@ class InMemorySessionStoreTest {
     }
 
     @Test
+    void theHeapBudgetRefusesBeyondItAndFollowsEveryChange() {
+        long one = state("a", 0).heapEstimate();
+        InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(5), 100, 2 * one + 1, clock);
+        store.insert(state("a", 0)).await().indefinitely();
+        store.insert(state("b", 0)).await().indefinitely();
+        assertEquals(2 * one, store.bytes());
+        Refusal full = assertThrows(Refusal.class, () -> store.insert(state("c", 0)).await().indefinitely());
+        assertEquals(Refusal.Kind.UNAVAILABLE, full.kind());
+        assertTrue(full.getMessage().contains("2 sessions"), full.getMessage());
+        SessionState answered = answeredOnce("a", 1);
+        assertTrue(store.replace(0, answered).await().indefinitely());
+        assertEquals(one + answered.heapEstimate(), store.bytes(), "a replaced state counts at its new size");
+        now.set(now.get().plus(Duration.ofMinutes(10)));
+        assertTrue(store.find("b").await().indefinitely().isEmpty());
+        assertEquals(answered.heapEstimate(), store.bytes(), "an expired session frees its bytes");
+        store.insert(state("c", 0)).await().indefinitely();
+        assertEquals(one, store.bytes(), "the sweep on a full insert frees the other expired session's bytes too");
+    }
+
+    @Test
+    void aSessionsEstimateIsItsArraysPlusAnAllowancePerAnswer() {
+        SessionState s = state("a", 0);
+        assertEquals(4 * 2 + 8 * 2 + 4 + 4_096, s.heapEstimate());
+        assertEquals(s.heapEstimate() + 4_096, answeredOnce("a", 1).heapEstimate());
+    }
+
+    private SessionState answeredOnce(String id, long version) {
+        SessionState s = state(id, version);
+        var answer = SessionState.AnsweredQuery.ofItem("q1", List.of("x", "y"), "x", null);
+        return new SessionState(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.queries(), s.strategy(),
+                s.userKey(), s.seed(), s.beliefSettings(), s.assignment(), version, s.createdAt(), s.updatedAt(),
+                s.filter(), s.belief(), null, List.of(answer));
+    }
+
+    @Test
     void duplicateIdsAreRefused() {
-        InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(5), 10, clock);
+        InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(5), 10, Long.MAX_VALUE, clock);
         store.insert(state("a", 0)).await().indefinitely();
         assertThrows(IllegalStateException.class, () -> store.insert(state("a", 0)).await().indefinitely());
     }
