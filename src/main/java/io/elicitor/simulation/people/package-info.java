@@ -6,6 +6,12 @@
  * the non-personal baselines and a per-person multinomial logit fitted to the same answers. People whose
  * records built the catalog's embedding are refused as test people.
  *
+ * <p>The choice model's λ is set from the same kind of records, on the catalog's prior population only:
+ * {@link io.elicitor.simulation.people.RecommendationFit} picks the λ whose sessions recommend best to those
+ * people; {@link io.elicitor.simulation.people.LambdaFit} and {@link io.elicitor.simulation.people.EngineQuestionFit}
+ * fit it by marginal likelihood, to random pairs or to the engine's own questions. Both run
+ * {@link io.elicitor.simulation.people.PopulationSessions}.
+ *
  * <p>May use the engine, the catalog and {@code simulation}'s statistics; never sessions, the API or the tools.
  */
 package io.elicitor.simulation.people;
