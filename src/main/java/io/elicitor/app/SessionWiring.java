@@ -16,6 +16,7 @@ import io.elicitor.session.store.InMemorySessionStore;
 import io.elicitor.session.store.SessionCache;
 import io.elicitor.session.store.SessionLog;
 import io.elicitor.session.store.SessionStore;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.InjectableInstance;
 import io.vertx.mutiny.redis.client.Redis;
@@ -40,13 +41,22 @@ public final class SessionWiring {
         return StrategyRegistry.builtIn().replacing(new ExhaustiveStrategy(c.exhaustiveMaxSlates()));
     }
 
+    /** Gauges of how full the in-memory store is: what its 503 answers once a cap is reached. */
+    private static InMemorySessionStore measured(InMemorySessionStore store, MeterRegistry meters) {
+        Gauge.builder("elicitor.memory.sessions", store, InMemorySessionStore::size)
+                .description("sessions held by the in-memory store").register(meters);
+        Gauge.builder("elicitor.memory.session.bytes", store, InMemorySessionStore::bytes)
+                .description("their heap estimate, summed (capped by elicitor.memory-max-bytes)").register(meters);
+        return store;
+    }
+
     @Produces
     @Singleton
     SessionStore store(ElicitorConfig c, InjectableInstance<Redis> redis, ObjectMapper json, CatalogRegistry catalogs,
                        MathExecutor math, MeterRegistry meters) {
         return switch (c.store()) {
-            case "memory" -> new InMemorySessionStore(c.sessionTtl(), c.memoryMaxSessions(),
-                    c.memoryMaxBytes().orElse(InMemorySessionStore.halfTheHeap()), Clock.systemUTC());
+            case "memory" -> measured(new InMemorySessionStore(c.sessionTtl(), c.memoryMaxSessions(),
+                    c.memoryMaxBytes().orElse(InMemorySessionStore.halfTheHeap()), Clock.systemUTC()), meters);
             case "durable" -> new DurableSessionStore(new SessionLog(json),
                     new SessionCache(redis.getActive(), json, c.sessionTtl()), catalogs, math, meters);
             default -> throw new IllegalArgumentException("elicitor.store must be 'memory' or 'durable', got '"

@@ -88,6 +88,22 @@ class ElicitationLoopTest {
     }
 
     @Test
+    void theInMemoryStoreSaysHowFullItIsInTheMetrics() {
+        ApiClient.createSession(Map.of("seed", 8));
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        double sessions = gauge(metrics, "elicitor_memory_sessions");
+        double bytes = gauge(metrics, "elicitor_memory_session_bytes");
+        assertTrue(sessions >= 1, "at least the session just made: " + sessions);
+        assertTrue(bytes >= sessions * 4L * 1024 * 10, "each cars session holds 1024 × 10 float particles: " + bytes);
+    }
+
+    private static double gauge(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new AssertionError(name + " missing from /q/metrics"));
+    }
+
+    @Test
     void sessionStateReflectsAnswers() {
         String sid = ApiClient.createSession(Map.of("seed", 7));
         Response s0 = ApiClient.json().get("/sessions/" + sid).then().statusCode(200).extract().response();
