@@ -98,7 +98,7 @@ final class BenchQueryCommand implements Callable<Integer> {
     String searchKind;
 
     @Option(names = "--paired-with", description = "Compare every strategy with this one on the same posteriors"
-            + " (mean paired EVOI difference, its 95% half-width, repeats above and below).")
+            + " (mean paired EVOI difference, its 95%% half-width, repeats above and below).")
     String pairedWith;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
