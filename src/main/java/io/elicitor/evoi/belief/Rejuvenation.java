@@ -53,6 +53,9 @@ public final class Rejuvenation {
         }
         INDArray stepRow = Nd4j.create(stepSize, new long[] {1, d}, 'c');
         double[] currentLog = logTarget(current, history, model, prior);
+        // Accepted rows are copied between plain arrays: a row view per accepted particle (getRow/putRow) made
+        // ~1,500 small ND4J arrays per answer, each with its own bookkeeping (evoi/RESULTS.md, issue 17 profile).
+        float[] kept = current.data().asFloat();
         for (int s = 0; s < steps; s++) {
             float[] noise = new float[m * d];
             for (int i = 0; i < noise.length; i++) {
@@ -60,13 +63,15 @@ public final class Rejuvenation {
             }
             INDArray proposal = Nd4j.create(noise, new long[] {m, d}, 'c').muliRowVector(stepRow).addi(current);
             double[] proposalLog = logTarget(proposal, history, model, prior);
+            float[] proposed = proposal.data().asFloat();
             for (int j = 0; j < m; j++) {
                 double u = rng.nextDouble();
                 if (Math.log(u) < proposalLog[j] - currentLog[j]) {
-                    current.putRow(j, proposal.getRow(j));
+                    System.arraycopy(proposed, j * d, kept, j * d, d);
                     currentLog[j] = proposalLog[j];
                 }
             }
+            current = Nd4j.create(kept, new long[] {m, d}, 'c');
         }
         return new Posterior(current, posterior.weights());
     }
