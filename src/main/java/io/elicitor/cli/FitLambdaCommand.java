@@ -57,15 +57,15 @@ final class FitLambdaCommand implements Callable<Integer> {
             + " answered (default: ${DEFAULT-VALUE}).")
     int pairs;
 
-    @Option(names = "--strategy", defaultValue = "greedy-eus", description = "With --questions engine: the strategy that"
-            + " asks; also with --by recommendation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strategy", defaultValue = "greedy-eus", description = "The strategy that asks the sessions'"
+            + " questions (--by recommendation, --questions engine) (default: ${DEFAULT-VALUE}).")
     String strategy;
 
-    @Option(names = "--queries", defaultValue = "6", description = "With --questions engine: questions per session"
+    @Option(names = "--queries", defaultValue = "6", description = "Questions per session"
             + " (default: ${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--slate", defaultValue = "2", description = "With --questions engine: items per question (default:"
+    @Option(names = "--slate", defaultValue = "2", description = "Items per question (default:"
             + " ${DEFAULT-VALUE}).")
     int slate;
 
@@ -73,12 +73,12 @@ final class FitLambdaCommand implements Callable<Integer> {
             + " lambda (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--particles", defaultValue = "1024", description = "With --questions engine: particles per session"
-            + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--particles", defaultValue = "1024", description = "Particles per session (default:"
+            + " ${DEFAULT-VALUE}).")
     int particles;
 
-    @Option(names = "--threads", defaultValue = "2", description = "With --questions engine: sessions run at once"
-            + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", description = "Sessions run at once (default:"
+            + " ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--prior-samples", defaultValue = "2048", description = "Draws from the prior (default:"
@@ -92,6 +92,13 @@ final class FitLambdaCommand implements Callable<Integer> {
             + " stays recorded in vectors.lambdaCalibration).")
     boolean write;
 
+    /**
+     * A likelihood fit, however its answers were gathered.
+     *
+     * @param how what the printed λ is: the likelihood there, or where the sessions' λ and the fit meet
+     */
+    private record Fitted(double lambda, int people, int answers, boolean atUpperBound, String how) {}
+
     @Override
     public Integer call() throws Exception {
         Catalog catalog = CatalogLoader.load(catalogDir);
@@ -99,47 +106,43 @@ final class FitLambdaCommand implements Callable<Integer> {
         RecordedAnswers.Readout read = RecordedAnswers.read(answersFrom, RecordedAnswers.Format.parse(answersFormat),
                 catalog);
         List<Person> population = TestPeople.population(read.people(), catalog);
-        if (by.equals("recommendation")) {
-            return byRecommendation(catalog, entry, population);
-        }
-        if (!by.equals("likelihood")) {
-            throw new IllegalArgumentException("--by must be recommendation or likelihood, got " + by);
-        }
-        LambdaFit.Result r = switch (questions) {
-            case "random" -> EngineWorkspace.run(() -> LambdaFit.onRandomPairs(population, catalog.vectors(),
-                    entry.prior(), pairs, priorSamples, seed).fit());
-            case "engine" -> engineQuestions(catalog, entry, population);
-            default -> throw new IllegalArgumentException("--questions must be engine or random, got " + questions);
-        };
-        String current = catalog.lambda().isPresent() ? String.format(Locale.ROOT, "%.4g", catalog.lambda().getAsDouble())
-                : "none";
-        if (r.atUpperBound()) {
-            System.out.println("the fit is at the search's upper bound: the answers do not bound lambda; more people or"
-                    + " questions are needed before writing it");
-        }
-        String likelihood = Double.isNaN(r.logLikelihood()) ? "where the sessions' lambda and the fit meet"
-                : String.format(Locale.ROOT, "log-likelihood %.1f nats, %.3f per answer", r.logLikelihood(),
-                r.logLikelihood() / r.answers());
-        System.out.printf(Locale.ROOT, "lambda fitted to %d answers (%s) of %d people of the prior's population: %.4g"
-                + " (%s); the catalog's lambda: %s%n", r.answers(), questions.equals("engine") ? "the engine's questions"
-                : "random pairs", r.people(), r.lambda(), likelihood, current);
-        if (write) {
-            Map<String, Object> fit = new LinkedHashMap<>();
-            fit.put("method", "maximum marginal likelihood under the prior of recorded answers (fit-lambda)");
-            fit.put("questions", questions.equals("engine") ? "the engine's own (" + strategy + ", " + queries
-                    + " questions of " + slate + ")" : pairs + " random pairs per person");
-            fit.put("answersFrom", answersFrom.toString());
-            fit.put("people", r.people());
-            fit.put("answers", r.answers());
-            fit.put("lambda", r.lambda());
-            fit.put("previousLambda", catalog.lambda().isPresent() ? catalog.lambda().getAsDouble() : null);
-            write(catalog, r.lambda(), fit);
+        switch (by) {
+            case "recommendation" -> byRecommendation(catalog, entry, population);
+            case "likelihood" -> byLikelihood(catalog, entry, population);
+            default -> throw new IllegalArgumentException("--by must be recommendation or likelihood, got " + by);
         }
         return 0;
     }
 
+    /** Maximum marginal likelihood of random pairs' or the engine's questions' answers ({@link LambdaFit}). */
+    private void byLikelihood(Catalog catalog, CatalogRegistry.Entry entry, List<Person> population) throws Exception {
+        Fitted f = switch (questions) {
+            case "random" -> {
+                LambdaFit.Result r = EngineWorkspace.run(() -> LambdaFit.onRandomPairs(population, catalog.vectors(),
+                        entry.prior(), pairs, priorSamples, seed).fit());
+                yield new Fitted(r.lambda(), r.people(), r.answers(), r.atUpperBound(), String.format(Locale.ROOT,
+                        "log-likelihood %.1f nats, %.3f per answer", r.logLikelihood(), r.logLikelihood() / r.answers()));
+            }
+            case "engine" -> engineQuestions(catalog, entry, population);
+            default -> throw new IllegalArgumentException("--questions must be engine or random, got " + questions);
+        };
+        boolean engine = questions.equals("engine");
+        if (f.atUpperBound()) {
+            System.out.println("the fit is at the search's upper bound: the answers do not bound lambda; more people or"
+                    + " questions are needed before writing it");
+        }
+        System.out.printf(Locale.ROOT, "lambda fitted to %d answers (%s) of %d people of the prior's population: %.4g"
+                + " (%s); the catalog's lambda: %s%n", f.answers(), engine ? "the engine's questions" : "random pairs",
+                f.people(), f.lambda(), f.how(), catalogLambda(catalog));
+        if (write) {
+            write(catalog, f.lambda(), "maximum marginal likelihood under the prior of recorded answers (fit-lambda)",
+                    engine ? engineQuestionsRecorded() : pairs + " random pairs per person", f.people(), "answers",
+                    f.answers());
+        }
+    }
+
     /** The grid's λ whose population sessions recommend best ({@link RecommendationFit}), printed point by point. */
-    private int byRecommendation(Catalog catalog, CatalogRegistry.Entry entry, List<Person> population)
+    private void byRecommendation(Catalog catalog, CatalogRegistry.Entry entry, List<Person> population)
             throws Exception {
         RecommendationFit fit = new RecommendationFit(sessions(entry));
         RecommendationFit.Result r = fit.fit(population, EngineSettings.defaults().withParticles(particles), grid, p ->
@@ -147,38 +150,19 @@ final class FitLambdaCommand implements Callable<Integer> {
                         + " %.3f at t = %d%n", p.lambda(), p.meanPosition(), queries, p.positionAtT(), queries));
         System.out.printf(Locale.ROOT, "lambda chosen by the recommendations of %d sessions (%s, %d questions of %d) of"
                 + " the prior's population: %.4g; the catalog's lambda: %s%n", population.size(), strategy, queries, slate,
-                r.lambda(), catalog.lambda().isPresent() ? String.format(Locale.ROOT, "%.4g", catalog.lambda()
-                        .getAsDouble()) : "none");
+                r.lambda(), catalogLambda(catalog));
         if (write) {
-            Map<String, Object> chosen = new LinkedHashMap<>();
-            chosen.put("method", "the lambda of a grid whose sessions recommend best to the prior's population (fit-lambda"
-                    + " --by recommendation)");
-            chosen.put("questions", "the engine's own (" + strategy + ", " + queries + " questions of " + slate + ")");
-            chosen.put("answersFrom", answersFrom.toString());
-            chosen.put("people", population.size());
-            chosen.put("curve", r.curve());
-            chosen.put("lambda", r.lambda());
-            chosen.put("previousLambda", catalog.lambda().isPresent() ? catalog.lambda().getAsDouble() : null);
-            write(catalog, r.lambda(), chosen);
+            write(catalog, r.lambda(), "the lambda of a grid whose sessions recommend best to the prior's population"
+                    + " (fit-lambda --by recommendation)", engineQuestionsRecorded(), population.size(), "curve",
+                    r.curve());
         }
-        return 0;
-    }
-
-    private PopulationSessions sessions(CatalogRegistry.Entry entry) {
-        return new PopulationSessions(entry.search(), entry.prior(), StrategyRegistry.builtIn(), strategy, slate, queries,
-                seed, threads);
-    }
-
-    private void write(Catalog catalog, double lambda, Map<String, Object> fit) throws java.io.IOException {
-        CatalogWriter.rewriteManifest(catalogDir, catalog.manifest().withLambda(lambda, "lambdaFit", fit));
-        System.out.printf(Locale.ROOT, "wrote lambda %.4g into %s%n", lambda, catalogDir.resolve("manifest.json"));
     }
 
     /**
      * Rounds of sessions under {@code --strategy} ({@link EngineQuestionFit}), printed; the answer is the last round's
-     * next λ, where the sessions' λ and the fit to their answers meet (its likelihood is not reported: NaN).
+     * next λ, where the sessions' λ and the fit to their answers meet.
      */
-    private LambdaFit.Result engineQuestions(Catalog catalog, CatalogRegistry.Entry entry, List<Person> population)
+    private Fitted engineQuestions(Catalog catalog, CatalogRegistry.Entry entry, List<Person> population)
             throws Exception {
         EngineSettings settings = EngineSettings.defaults().withParticles(particles)
                 .withLambda(catalog.lambda().orElse(EngineSettings.defaults().lambda()));
@@ -189,7 +173,39 @@ final class FitLambdaCommand implements Callable<Integer> {
                         + " left out); next %.4g%n", ++round[0], r.plannedWith(), r.fit().lambda(), r.fit().atUpperBound()
                         ? " (the search's upper bound: no finite maximum)" : "", r.fit().answers(), r.ties(), r.next()));
         EngineQuestionFit.Round last = rounds.get(rounds.size() - 1);
-        return new LambdaFit.Result(last.next(), Double.NaN, last.fit().people(), last.fit().answers(), last.fit().grid(),
-                last.fit().curve());
+        return new Fitted(last.next(), last.fit().people(), last.fit().answers(), last.fit().atUpperBound(),
+                "where the sessions' lambda and the fit meet");
+    }
+
+    private PopulationSessions sessions(CatalogRegistry.Entry entry) {
+        return new PopulationSessions(entry.search(), entry.prior(), StrategyRegistry.builtIn(), strategy, slate, queries,
+                seed, threads);
+    }
+
+    /** How the sessions' questions are recorded in the manifest. */
+    private String engineQuestionsRecorded() {
+        return "the engine's own (" + strategy + ", " + queries + " questions of " + slate + ")";
+    }
+
+    private static String catalogLambda(Catalog catalog) {
+        return catalog.lambda().isPresent() ? String.format(Locale.ROOT, "%.4g", catalog.lambda().getAsDouble()) : "none";
+    }
+
+    /**
+     * Makes {@code lambda} the catalog's and records the fit in {@code vectors.lambdaFit}: method, questions, the
+     * answers file, people, {@code key}: {@code value} (the answers counted, or the grid's curve), λ and the one before.
+     */
+    private void write(Catalog catalog, double lambda, String method, String questionsRecorded, int people, String key,
+                       Object value) throws java.io.IOException {
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("method", method);
+        fit.put("questions", questionsRecorded);
+        fit.put("answersFrom", answersFrom.toString());
+        fit.put("people", people);
+        fit.put(key, value);
+        fit.put("lambda", lambda);
+        fit.put("previousLambda", catalog.lambda().isPresent() ? catalog.lambda().getAsDouble() : null);
+        CatalogWriter.rewriteManifest(catalogDir, catalog.manifest().withLambda(lambda, "lambdaFit", fit));
+        System.out.printf(Locale.ROOT, "wrote lambda %.4g into %s%n", lambda, catalogDir.resolve("manifest.json"));
     }
 }

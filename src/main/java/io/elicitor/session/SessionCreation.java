@@ -125,7 +125,8 @@ public final class SessionCreation {
                 : r.slateSize() != null ? r.slateSize() : config.defaultSlateSize();
         checkSlateSize(k, entry);
         String strategy = a != null ? a.strategy() : r.strategy() != null ? r.strategy()
-                : "partial".equals(r.queryKind()) ? config.defaultPartialStrategy() : config.defaultStrategy();
+                : QueryKind.parse(r.queryKind()).orElse(QueryKind.ITEMS) == QueryKind.PARTIAL
+                ? config.defaultPartialStrategy() : config.defaultStrategy();
         if (strategies.find(strategy).isEmpty()) {
             throw new Refusal(Kind.UNAVAILABLE, "strategy", "strategy '" + strategy + "' is not available here");
         }

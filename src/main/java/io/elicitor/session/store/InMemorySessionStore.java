@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,7 +44,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public String description() {
-        return String.format(java.util.Locale.ROOT, "in-memory, at most %d sessions and %d MB of them (sessions are lost"
+        return String.format(Locale.ROOT, "in-memory, at most %d sessions and %d MB of them (sessions are lost"
                 + " on restart; elicitor.store=durable keeps them in Redis + PostgreSQL)", maxSessions, maxBytes >> 20);
     }
 
@@ -69,7 +70,7 @@ public final class InMemorySessionStore implements SessionStore {
             });
             if (full(size)) {
                 return Uni.createFrom().failure(new Refusal(Refusal.Kind.UNAVAILABLE, null, String.format(
-                        java.util.Locale.ROOT, "the in-memory store is full (%d sessions, %d of %d MB); try again later",
+                        Locale.ROOT, "the in-memory store is full (%d sessions, %d of %d MB); try again later",
                         sessions.size(), bytes.get() >> 20, maxBytes >> 20)));
             }
         }

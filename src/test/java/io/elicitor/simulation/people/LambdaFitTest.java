@@ -39,7 +39,6 @@ class LambdaFitTest {
 
     private static double fittedOnTriples(EngineFixture f, double lambda) {
         Random rng = new Random(21);
-        int d = f.items.dimension();
         float[] users = Buffers.toArray(f.prior.sample(200, rng));
         List<List<LambdaFit.Answer>> answers = new ArrayList<>();
         for (int u = 0; u < 200; u++) {
@@ -49,12 +48,7 @@ class LambdaFitTest {
                 int chosen = 0;
                 double best = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < 3; j++) {
-                    float[] x = f.items.row(slate[j]);
-                    double wx = 0;
-                    for (int c = 0; c < d; c++) {
-                        wx += users[u * d + c] * x[c];
-                    }
-                    double g = lambda * wx - Math.log(-Math.log(rng.nextDouble()));
+                    double g = noisyUtility(f, users, u, slate[j], lambda, rng);
                     if (g > best) {
                         best = g;
                         chosen = j;
@@ -86,15 +80,20 @@ class LambdaFitTest {
             double[] pref = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
                 ids[i] = rows[i];
-                float[] x = f.items.row(rows[i]);
-                double wx = 0;
-                for (int c = 0; c < x.length; c++) {
-                    wx += users[u * x.length + c] * x[c];
-                }
-                pref[i] = lambda * wx - Math.log(-Math.log(rng.nextDouble()));
+                pref[i] = noisyUtility(f, users, u, rows[i], lambda, rng);
             }
             people.add(new Person(u, rows, ids, pref));
         }
         return people;
+    }
+
+    /** {@code λ w_u·x + Gumbel} for user u of {@code users} (row-major) and catalog row {@code row}: a logit chooser. */
+    private static double noisyUtility(EngineFixture f, float[] users, int u, int row, double lambda, Random rng) {
+        float[] x = f.items.row(row);
+        double wx = 0;
+        for (int c = 0; c < x.length; c++) {
+            wx += users[u * x.length + c] * x[c];
+        }
+        return lambda * wx - Math.log(-Math.log(rng.nextDouble()));
     }
 }
