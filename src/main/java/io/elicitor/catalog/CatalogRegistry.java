@@ -5,24 +5,28 @@ import io.elicitor.evoi.belief.Prior;
 import io.elicitor.evoi.partial.AttributeSpace;
 import io.elicitor.evoi.value.ExactInnerProductSearch;
 import io.elicitor.evoi.value.InnerProductSearch;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * The catalogs a process has loaded, each with what sessions need from it: the inner-product search over
  * its vectors and the prior (fitted to its population of user vectors when it has one, otherwise isotropic
  * and scaled to the catalog). Catalogs are addressed by (id, version); the newest version of an id is the
  * one new sessions get, while running sessions stay pinned to theirs. Catalogs with more items than the ANN
- * threshold get an {@link AnnInnerProductSearch} (built at registration: minutes for a million items);
- * smaller ones exact blocked search.
+ * threshold get an {@link AnnInnerProductSearch}, read from the catalog folder's saved index when it has a valid
+ * one and otherwise built (minutes for a million items); smaller ones exact blocked search.
  */
 public final class CatalogRegistry {
     /** Catalog size above which registration builds an ANN index instead of using exact search. */
     public static final int DEFAULT_ANN_THRESHOLD = 200_000;
+    private static final Logger LOG = Logger.getLogger(CatalogRegistry.class);
 
     /** A catalog ready for sessions; {@code attributes} is empty for catalogs without a schema (ratings). */
     public record Entry(Catalog catalog, InnerProductSearch search, Prior prior, String priorDescription,
@@ -57,10 +61,55 @@ public final class CatalogRegistry {
         return annThreshold;
     }
 
-    /** The search a catalog of this registry gets: ANN above the threshold, exact otherwise. */
+    /** The search a catalog of this registry gets: ANN above the threshold (built), exact otherwise. */
     public InnerProductSearch searchFor(Catalog catalog) {
-        return catalog.size() > annThreshold ? AnnInnerProductSearch.build(catalog.vectors(), annSettings)
-                : new ExactInnerProductSearch(catalog.vectors());
+        return searchFor(catalog, null);
+    }
+
+    /**
+     * The same, reading the ANN index saved in the catalog's {@code folder} ({@link AnnIndexFile}) when there is
+     * a valid one, and building it (logging why) otherwise.
+     */
+    public InnerProductSearch searchFor(Catalog catalog, Path folder) {
+        return quickSearch(catalog, folder).orElseGet(() -> buildIndex(catalog));
+    }
+
+    /**
+     * The search when it is ready in seconds: exact search below the threshold, or the valid index saved in
+     * {@code folder} (null for none); empty when an index must be built.
+     */
+    public Optional<InnerProductSearch> quickSearch(Catalog catalog, Path folder) {
+        if (catalog.size() <= annThreshold) {
+            return Optional.of(new ExactInnerProductSearch(catalog.vectors()));
+        }
+        Path file = folder == null ? null : folder.resolve(AnnIndexFile.NAME);
+        if (file == null || !Files.isRegularFile(file)) {
+            LOG.infof("catalog '%s' version %s: no saved index (%s); building one", catalog.id(), catalog.version(),
+                    file == null ? "no folder" : file);
+            return Optional.empty();
+        }
+        try {
+            AnnInnerProductSearch read = AnnIndexFile.read(catalog.vectors(), annSettings, file);
+            LOG.infof("catalog '%s' version %s: index read from %s in %d ms", catalog.id(), catalog.version(), file,
+                    read.buildMillis());
+            return Optional.of(read);
+        } catch (CatalogException e) {
+            LOG.warnf("%s; building the index instead", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Builds the ANN index over the catalog (minutes for a million items). */
+    public AnnInnerProductSearch buildIndex(Catalog catalog) {
+        AnnInnerProductSearch built = AnnInnerProductSearch.build(catalog.vectors(), annSettings);
+        LOG.infof("catalog '%s' version %s: index built in %d ms (save it with ./elicitor index to start faster)",
+                catalog.id(), catalog.version(), built.buildMillis());
+        return built;
+    }
+
+    /** The settings ANN indexes are built and read with. */
+    public AnnInnerProductSearch.Settings annSettings() {
+        return annSettings;
     }
 
     /** Whether this (id, version) is loaded. */
@@ -75,6 +124,11 @@ public final class CatalogRegistry {
 
     /** Adds a catalog version and makes it the latest of its id; sessions pinned to other versions are untouched. */
     public Entry register(Catalog catalog) {
+        return register(catalog, searchFor(catalog));
+    }
+
+    /** The same with a search already made for it. */
+    public Entry register(Catalog catalog, InnerProductSearch search) {
         Prior prior;
         String description;
         if (catalog.usersTrain().isPresent()) {
@@ -84,7 +138,7 @@ public final class CatalogRegistry {
             prior = GaussianPrior.scaledTo(catalog.vectors());
             description = "isotropic Gaussian scaled to the catalog";
         }
-        Entry e = new Entry(catalog, searchFor(catalog), prior, description, AttributeSpaces.of(catalog));
+        Entry e = new Entry(catalog, Objects.requireNonNull(search, "search"), prior, description, AttributeSpaces.of(catalog));
         byId.computeIfAbsent(catalog.id(), k -> new ConcurrentHashMap<>()).put(catalog.version(), e);
         latest.put(catalog.id(), catalog.version());
         return e;

@@ -1,10 +1,14 @@
 package io.elicitor.cli;
 
+import io.elicitor.catalog.AnnIndexFile;
 import io.elicitor.catalog.AnnInnerProductSearch;
+import io.elicitor.catalog.CatalogException;
 import io.elicitor.catalog.embed.SyntheticCatalog;
 import io.elicitor.evoi.ItemMatrix;
 import io.elicitor.evoi.value.ExactInnerProductSearch;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,6 +47,18 @@ final class BenchAnnCommand implements Callable<Integer> {
     @Option(names = "--depth", description = "Rerank depth (default: the service's).")
     Integer depth;
 
+    @Option(names = "--depths", split = ",",
+            description = "Also measure these rerank depths on the same graphs (search-time only), e.g. 5,10,20.")
+    List<Integer> depths = List.of();
+
+    @Option(names = "--index", description = "Read the graphs from this saved index (./elicitor index) instead of"
+            + " building them; it must have been built over the same synthetic vectors (bench-catalog, same seed).")
+    Path index;
+
+    @Option(names = "--isotropic-queries", description = "Queries drawn from N(0, I), like the service's particles"
+            + " under a catalog's isotropic prior, instead of from the items' spectrum.")
+    boolean isotropicQueries;
+
     @Option(names = "--alpha", description = "Neighbour diversity alpha (default: the service's).")
     Float alpha;
 
@@ -53,7 +69,7 @@ final class BenchAnnCommand implements Callable<Integer> {
     Double ratio;
 
     @Override
-    public Integer call() {
+    public Integer call() throws CatalogException {
         if (items < 2 || dim < 1 || queries < 1 || k < 1) {
             throw new IllegalArgumentException("--items >= 2, --dim, --queries and --k >= 1 required");
         }
@@ -65,7 +81,7 @@ final class BenchAnnCommand implements Callable<Integer> {
                 ratio == null ? def.normRatio() : ratio, def.hierarchy());
         long t0 = System.nanoTime();
         ItemMatrix matrix = ItemMatrix.of(SyntheticCatalog.vectors(items, dim, clusters, seed), items, dim);
-        float[][] qs = SyntheticCatalog.queries(queries, dim, seed);
+        float[][] qs = isotropicQueries ? isotropic(queries, dim, seed) : SyntheticCatalog.queries(queries, dim, seed);
         System.out.printf("synthetic catalog %d x %d, %d clusters (seed %d) in %.1f s; %d queries; cores %d%n", items,
                 dim, clusters, seed,
                 (System.nanoTime() - t0) / 1e9, queries, Runtime.getRuntime().availableProcessors());
@@ -85,8 +101,19 @@ final class BenchAnnCommand implements Callable<Integer> {
         System.out.printf("building index: M=%d beamWidth=%d rerankDepth=%d alpha=%.2f normRanges=%d normRatio=%.2f hierarchy=%s ...%n",
                 settings.maxDegree(), settings.beamWidth(), settings.rerankDepth(), settings.alpha(),
                 settings.normRanges(), settings.normRatio(), settings.hierarchy());
-        AnnInnerProductSearch ann = AnnInnerProductSearch.build(matrix, settings);
-        System.out.printf("build time: %.1f s (%d graphs)%n", ann.buildMillis() / 1e3, ann.rangeCount());
+        AnnInnerProductSearch ann = index == null ? AnnInnerProductSearch.build(matrix, settings)
+                : AnnIndexFile.read(matrix, settings, index);
+        System.out.printf("%s time: %.1f s (%d graphs)%n", index == null ? "build" : "index read",
+                ann.buildMillis() / 1e3, ann.rangeCount());
+        measure(ann, qs, truth, exactMs, exactBatchMs);
+        for (int d : depths) {
+            System.out.printf("rerank depth %d:%n", d);
+            measure(ann.withRerankDepth(d), qs, truth, exactMs, exactBatchMs);
+        }
+        return 0;
+    }
+
+    private void measure(AnnInnerProductSearch ann, float[][] qs, int[][] truth, double exactMs, double exactBatchMs) {
         for (int i = 0; i < Math.min(20, queries); i++) {
             ann.topK(qs[i], k, null); // warm-up
         }
@@ -113,6 +140,16 @@ final class BenchAnnCommand implements Callable<Integer> {
                 ann.meanRangesSearched(), ann.rangeCount());
         System.out.printf("ms per query: exact %.2f (one at a time), exact %.2f (batched %d), ANN %.3f%n", exactMs,
                 exactBatchMs, queries, annMs);
-        return 0;
+    }
+
+    private static float[][] isotropic(int n, int d, long seed) {
+        java.util.Random rng = new java.util.Random(seed);
+        float[][] q = new float[n][d];
+        for (float[] row : q) {
+            for (int c = 0; c < d; c++) {
+                row[c] = (float) rng.nextGaussian();
+            }
+        }
+        return q;
     }
 }

@@ -34,8 +34,11 @@ public final class ExactInnerProductSearch implements InnerProductSearch {
     }
 
     @Override
-    public int[][] topK(float[][] queries, int k, BitSet excluded) {
+    public int[][] topK(float[][] queries, int[] ks, BitSet excluded) {
         int q = queries.length;
+        if (ks.length != q) {
+            throw new IllegalArgumentException(q + " queries but " + ks.length + " values of k");
+        }
         int d = items.dimension();
         float[] flat = new float[q * d];
         for (int i = 0; i < q; i++) {
@@ -47,7 +50,7 @@ public final class ExactInnerProductSearch implements InnerProductSearch {
         INDArray qs = Nd4j.create(flat, new long[] {q, d}, 'c');
         TopK[] heaps = new TopK[q];
         for (int i = 0; i < q; i++) {
-            heaps[i] = new TopK(k);
+            heaps[i] = new TopK(ks[i]);
         }
         int n = items.size();
         for (int start = 0; start < n; start += BLOCK_ROWS) {

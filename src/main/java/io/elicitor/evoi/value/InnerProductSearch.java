@@ -19,9 +19,19 @@ public interface InnerProductSearch {
      * The same for several queries at once; implementations batch them into one product where they can.
      */
     default int[][] topK(float[][] queries, int k, BitSet excluded) {
+        int[] ks = new int[queries.length];
+        java.util.Arrays.fill(ks, k);
+        return topK(queries, ks, excluded);
+    }
+
+    /** Several queries, each with its own k ({@code ks[i]} for {@code queries[i]}), in one batch. */
+    default int[][] topK(float[][] queries, int[] ks, BitSet excluded) {
+        if (ks.length != queries.length) {
+            throw new IllegalArgumentException(queries.length + " queries but " + ks.length + " values of k");
+        }
         int[][] out = new int[queries.length][];
         for (int i = 0; i < queries.length; i++) {
-            out[i] = topK(queries[i], k, excluded);
+            out[i] = topK(queries[i], ks[i], excluded);
         }
         return out;
     }
