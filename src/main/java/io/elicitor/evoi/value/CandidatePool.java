@@ -28,13 +28,18 @@ public final class CandidatePool {
         if (meanTop < 1) {
             throw new IllegalArgumentException("meanTop must be >= 1, got " + meanTop);
         }
-        float[][] queries = new float[samples + 1][];
+        // One batched search: the mean's top items, then each distinct Thompson draw's best (draws of one particle
+        // are searched once; resampled posteriors repeat particles often).
+        int[] drawn = distinctDraws(posterior, samples, rng);
+        float[][] queries = new float[drawn.length + 1][];
+        int[] ks = new int[drawn.length + 1];
         queries[0] = posterior.mean();
-        for (int s = 0; s < samples; s++) {
-            queries[s + 1] = posterior.particle(posterior.sampleIndex(rng));
+        ks[0] = meanTop;
+        for (int s = 0; s < drawn.length; s++) {
+            queries[s + 1] = posterior.particle(drawn[s]);
+            ks[s + 1] = 1;
         }
-        // One batched search: the mean's top items, then each Thompson sample's best.
-        int[][] found = search.topK(queries, meanTop, excluded);
+        int[][] found = search.topK(queries, ks, excluded);
         Set<Integer> chosen = new LinkedHashSet<>();
         for (int i : found[0]) {
             chosen.add(i);
@@ -62,9 +67,10 @@ public final class CandidatePool {
         }
         Set<Integer> sampled = new LinkedHashSet<>();
         if (samples > 0) {
-            float[][] queries = new float[samples][];
-            for (int s = 0; s < samples; s++) {
-                queries[s] = posterior.particle(posterior.sampleIndex(rng));
+            int[] drawn = distinctDraws(posterior, samples, rng);
+            float[][] queries = new float[drawn.length][];
+            for (int s = 0; s < drawn.length; s++) {
+                queries[s] = posterior.particle(drawn[s]);
             }
             for (int[] found : search.topK(queries, 1, excluded)) {
                 if (found.length > 0 && sampled.size() < size) {
@@ -94,6 +100,15 @@ public final class CandidatePool {
             throw new IllegalStateException("every catalog item is excluded");
         }
         return new CandidatePool(ordered.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** {@code samples} particle indices drawn by weight, repeats dropped (first draw order kept). */
+    private static int[] distinctDraws(Posterior posterior, int samples, Random rng) {
+        Set<Integer> drawn = new LinkedHashSet<>();
+        for (int s = 0; s < samples; s++) {
+            drawn.add(posterior.sampleIndex(rng));
+        }
+        return drawn.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A pool of exactly the given catalog indices. */
