@@ -1,10 +1,11 @@
 package io.elicitor.evoi.belief;
 
+import io.elicitor.evoi.Buffers;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Metropolis–Hastings moves applied to an equally weighted cloud after resampling. The target is
@@ -51,19 +52,28 @@ public final class Rejuvenation {
         for (int i = 0; i < d; i++) {
             stepSize[i] = (float) (Math.max(stepSize[i], 1e-6) * scale);
         }
-        INDArray stepRow = Nd4j.create(stepSize, new long[] {1, d}, 'c');
         double[] currentLog = logTarget(current, history, model, prior);
-        // Accepted rows are copied between plain arrays: a row view per accepted particle (getRow/putRow) made
-        // ~1,500 small ND4J arrays per answer, each with its own bookkeeping (evoi/RESULTS.md, issue 17 profile).
-        float[] kept = current.data().asFloat();
+        // Proposals and accepted rows live in plain arrays and enter ND4J by one bulk copy per sweep: row views
+        // (getRow/putRow) and Nd4j.create(float[]) / asFloat() copy element by element, which was most of an
+        // answer's time besides the Gaussian draws (evoi/RESULTS.md, issue 17 profiles). noise·step + current is
+        // the same float arithmetic ND4J's muliRowVector/addi did, so the particles are the same to the bit.
+        float[] kept = Buffers.toArray(current);
+        float[] proposed = new float[m * d];
+        // The proposal noise comes from a SplittableRandom seeded from rng: its nextGaussian (a ziggurat) is several
+        // times cheaper than Random's polar method on a synchronised seed, which took half of an answer's time at
+        // d = 32 (3 sweeps × M·d draws). Still one seeded stream, so sessions replay exactly.
+        SplittableRandom noise = new SplittableRandom(rng.nextLong());
         for (int s = 0; s < steps; s++) {
-            float[] noise = new float[m * d];
-            for (int i = 0; i < noise.length; i++) {
-                noise[i] = (float) rng.nextGaussian();
+            for (int i = 0; i < proposed.length; i++) {
+                proposed[i] = (float) noise.nextGaussian();
             }
-            INDArray proposal = Nd4j.create(noise, new long[] {m, d}, 'c').muliRowVector(stepRow).addi(current);
-            double[] proposalLog = logTarget(proposal, history, model, prior);
-            float[] proposed = proposal.data().asFloat();
+            for (int j = 0; j < m; j++) {
+                for (int c = 0; c < d; c++) {
+                    int i = j * d + c;
+                    proposed[i] = proposed[i] * stepSize[c] + kept[i];
+                }
+            }
+            double[] proposalLog = logTarget(Buffers.fromArray(proposed, m, d), history, model, prior);
             for (int j = 0; j < m; j++) {
                 double u = rng.nextDouble();
                 if (Math.log(u) < proposalLog[j] - currentLog[j]) {
@@ -71,8 +81,8 @@ public final class Rejuvenation {
                     currentLog[j] = proposalLog[j];
                 }
             }
-            current = Nd4j.create(kept, new long[] {m, d}, 'c');
         }
+        current = Buffers.fromArray(kept, m, d);
         return new Posterior(current, posterior.weights());
     }
 
