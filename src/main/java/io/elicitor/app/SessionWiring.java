@@ -13,6 +13,7 @@ import io.elicitor.session.SessionCreation;
 import io.elicitor.session.SessionSteps;
 import io.elicitor.session.store.DurableSessionStore;
 import io.elicitor.session.store.InMemorySessionStore;
+import io.elicitor.session.store.MathReplay;
 import io.elicitor.session.store.SessionCache;
 import io.elicitor.session.store.SessionLog;
 import io.elicitor.session.store.SessionStore;
@@ -45,6 +46,8 @@ public final class SessionWiring {
     private static InMemorySessionStore measured(InMemorySessionStore store, MeterRegistry meters) {
         Gauge.builder("elicitor.memory.sessions", store, InMemorySessionStore::size)
                 .description("sessions held by the in-memory store").register(meters);
+        Gauge.builder("elicitor.memory.sessions.dormant", store, InMemorySessionStore::dormant)
+                .description("of them dormant: belief dropped, replayed when next read").register(meters);
         Gauge.builder("elicitor.memory.session.bytes", store, InMemorySessionStore::bytes)
                 .description("their heap estimate, summed (capped by elicitor.memory-max-bytes)").register(meters);
         return store;
@@ -56,7 +59,8 @@ public final class SessionWiring {
                        MathExecutor math, MeterRegistry meters) {
         return switch (c.store()) {
             case "memory" -> measured(new InMemorySessionStore(c.sessionTtl(), c.memoryMaxSessions(),
-                    c.memoryMaxBytes().orElse(InMemorySessionStore.halfTheHeap()), Clock.systemUTC()), meters);
+                    c.memoryMaxBytes().orElse(InMemorySessionStore.halfTheHeap()), Clock.systemUTC(),
+                    new MathReplay(catalogs, math, meters)), meters);
             case "durable" -> new DurableSessionStore(new SessionLog(json),
                     new SessionCache(redis.getActive(), json, c.sessionTtl()), catalogs, math, meters);
             default -> throw new IllegalArgumentException("elicitor.store must be 'memory' or 'durable', got '"

@@ -1,7 +1,6 @@
 package io.elicitor.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.nio.file.Path;
@@ -20,17 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * status to poll; here the ANN threshold is lowered below the cars' 406 items so that a copy of them needs one.
  */
 @QuarkusTest
-@TestProfile(CatalogBackgroundLoadTest.LowAnnThreshold.class)
+@TestProfile(ConstrainedProfile.class)
 class CatalogBackgroundLoadTest {
     private static final String KEY = "test-admin-key";
-
-    /** Catalogs above 300 items get an ANN index (the bundled cars too, built at start). */
-    public static class LowAnnThreshold implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("elicitor.ann-threshold", "300");
-        }
-    }
 
     @TempDir
     Path tmp;

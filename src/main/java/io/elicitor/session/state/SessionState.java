@@ -175,6 +175,12 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
         return null;
     }
 
+    /** The same state (same version and times) holding another belief: a store's dormant copy, or its rebuild. */
+    public SessionState withBelief(Belief other) {
+        return new SessionState(sessionId, catalogId, catalogVersion, slateSize, queries, strategy, userKey, seed,
+                beliefSettings, assignment, version, createdAt, updatedAt, filter, other, pending, answers);
+    }
+
     /** This state with a new pending query. */
     public SessionState withPending(PendingQuery query, Instant now) {
         return new SessionState(sessionId, catalogId, catalogVersion, slateSize, queries, strategy, userKey, seed,

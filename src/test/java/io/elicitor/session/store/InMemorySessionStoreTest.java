@@ -109,6 +109,64 @@ class InMemorySessionStoreTest {
     }
 
     @Test
+    void beyondTheBudgetTheLeastRecentlyUsedSleepAndWakeByReplay() {
+        java.util.Map<String, Belief> truth = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.List<String> replayed = new java.util.ArrayList<>();
+        InMemorySessionStore.Replay replay = shell -> {
+            replayed.add(shell.sessionId());
+            return io.smallrye.mutiny.Uni.createFrom().item(truth.get(shell.sessionId()));
+        };
+        long one = big("x").heapEstimate();
+        InMemorySessionStore store = new InMemorySessionStore(Duration.ofHours(1), 100, 3 * one, clock, replay);
+        for (String id : List.of("a", "b", "c", "d", "e")) {
+            SessionState s = big(id);
+            truth.put(id, s.belief());
+            store.insert(s).await().indefinitely();
+            now.set(now.get().plusSeconds(1));
+        }
+        assertEquals(5, store.size());
+        assertTrue(store.dormant() >= 2, "dormant: " + store.dormant());
+        assertTrue(store.bytes() <= 3 * one, "bytes " + store.bytes() + " over the budget " + 3 * one);
+        // The oldest slept first; reading it replays its belief, and the store stays within budget.
+        SessionState a = store.find("a").await().indefinitely().orElseThrow();
+        assertEquals(List.of("a"), replayed);
+        assertEquals(truth.get("a"), a.belief());
+        assertEquals(0, a.version());
+        assertTrue(store.bytes() <= 3 * one);
+        // A write on the woken state applies as on any other (same version).
+        assertTrue(store.replace(0, answeredOnce("a", 1)).await().indefinitely());
+        assertEquals(1, store.find("a").await().indefinitely().orElseThrow().version());
+        SessionState e = store.find("e").await().indefinitely().orElseThrow();
+        assertEquals(truth.get("e"), e.belief());
+        assertEquals(List.of("a"), replayed, "the newest session never slept");
+    }
+
+    @Test
+    void withoutReplayTheBudgetAnswers503() {
+        long one = big("x").heapEstimate();
+        InMemorySessionStore store = new InMemorySessionStore(Duration.ofHours(1), 100, 2 * one, clock);
+        store.insert(big("a")).await().indefinitely();
+        store.insert(big("b")).await().indefinitely();
+        assertThrows(Refusal.class, () -> store.insert(big("c")).await().indefinitely());
+        assertEquals(0, store.dormant());
+    }
+
+    /** A session with a 1,000-particle belief (about 40 KB), as seeded as its id. */
+    private SessionState big(String id) {
+        int m = 1_000;
+        int d = 4;
+        java.util.Random rng = new java.util.Random(id.hashCode());
+        float[] p = new float[m * d];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) rng.nextGaussian();
+        }
+        double[] w = new double[m];
+        java.util.Arrays.fill(w, 1.0 / m);
+        Belief b = Belief.restore(d, p, w, new float[d]);
+        return state(id, 0).withBelief(b);
+    }
+
+    @Test
     void duplicateIdsAreRefused() {
         InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(5), 10, Long.MAX_VALUE, clock);
         store.insert(state("a", 0)).await().indefinitely();
