@@ -160,7 +160,7 @@ public final class GaussianPrior implements Prior {
         for (int i = 0; i < z.length; i++) {
             z[i] = (float) rng.nextGaussian();
         }
-        INDArray zs = Nd4j.create(z, new long[] {m, d}, 'c');
+        INDArray zs = Buffers.fromArray(z, m, d);
         return zs.mmul(choleskyT).addiRowVector(meanRow);
     }
 

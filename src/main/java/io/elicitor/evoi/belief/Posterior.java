@@ -54,7 +54,7 @@ public final class Posterior {
      * that keeping, storing and reloading a session never changes its belief.
      */
     public static Posterior of(Belief belief) {
-        return new Posterior(Nd4j.create(belief.particlesShared(), new long[] {belief.size(), belief.dimension()}, 'c'),
+        return new Posterior(Buffers.fromArray(belief.particlesShared(), belief.size(), belief.dimension()),
                 belief.weightsShared(), true);
     }
 
@@ -94,7 +94,7 @@ public final class Posterior {
 
     /** The weights as a {@code 1 × M} float row, for products. */
     public INDArray weightRow() {
-        return Nd4j.create(floatWeights(), new long[] {1, weights.length}, 'c');
+        return Buffers.fromArray(floatWeights(), 1, weights.length);
     }
 
     /** Posterior mean {@code w̄ = Σ πⱼ wⱼ}: the best recommendation is the item maximising {@code w̄·x}. */

@@ -47,7 +47,7 @@ public final class ExactInnerProductSearch implements InnerProductSearch {
             }
             System.arraycopy(queries[i], 0, flat, i * d, d);
         }
-        INDArray qs = Nd4j.create(flat, new long[] {q, d}, 'c');
+        INDArray qs = Buffers.fromArray(flat, q, d);
         TopK[] heaps = new TopK[q];
         for (int i = 0; i < q; i++) {
             heaps[i] = new TopK(ks[i]);
