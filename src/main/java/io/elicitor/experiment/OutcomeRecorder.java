@@ -3,6 +3,7 @@ package io.elicitor.experiment;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.runtime.Refusal.Kind;
+import io.elicitor.session.SessionIds;
 import io.elicitor.session.store.SessionRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +28,10 @@ public class OutcomeRecorder {
     public Uni<OutcomeRecord> record(String sessionId, Outcome o) {
         experiments.requireDurable(); // before validation: on the in-memory store even a bad body answers 503
         check(o);
+        if (!SessionIds.wellFormed(sessionId)) {
+            return Uni.createFrom().failure(new Refusal(Kind.NOT_FOUND, "sessionId",
+                    "no session '" + (sessionId == null ? "" : SessionIds.shown(sessionId)) + "'"));
+        }
         return Panache.withTransaction(() -> SessionRecord.<SessionRecord>findById(sessionId).flatMap(s -> {
             if (s == null) {
                 throw new Refusal(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'");

@@ -91,6 +91,11 @@ public final class SessionSteps {
         if (sessionId == null || sessionId.isBlank()) {
             return Uni.createFrom().failure(new Refusal(Kind.INVALID, "sessionId", "sessionId is required"));
         }
+        if (!SessionIds.wellFormed(sessionId)) {
+            // Never made here, so no store is asked (a NUL byte would come back from PostgreSQL as an outage).
+            return Uni.createFrom().failure(new Refusal(Kind.NOT_FOUND, "sessionId",
+                    "no session '" + SessionIds.shown(sessionId) + "'"));
+        }
         return store.find(sessionId).map(o -> o.orElseThrow(() ->
                 new Refusal(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'")));
     }

@@ -67,6 +67,11 @@ class BadInputTest {
     }
 
     @Test
+    void hostileSessionIdsAreNotFoundBeforeAnyStoreSeesThem() {
+        HostileIds.answeredNotFound();
+    }
+
+    @Test
     void chosenItemMustBeInTheQuery() {
         String sid = ApiClient.createSession(Map.of("seed", 5));
         Response q = ApiClient.nextQuery(sid).then().statusCode(200).extract().response();

@@ -73,6 +73,14 @@ class DurableSessionsTest {
     MeterRegistry meters;
 
     @Test
+    void hostileSessionIdsAreNotFoundNotAnOutage() {
+        // A NUL byte used to reach PostgreSQL, which refused it, and the client got 503 "the session log is unavailable".
+        HostileIds.answeredNotFound();
+        ApiClient.json().urlEncodingEnabled(false).body(Map.of("itemId", "x", "accepted", true))
+                .post("/sessions/%00/outcome").then().statusCode(404).body("field", org.hamcrest.Matchers.equalTo("sessionId"));
+    }
+
+    @Test
     void flushAllMidSessionThenContinuingGivesTheIdenticalPosterior() {
         String flushed = ApiClient.createSession(Map.of("seed", 4242, "slateSize", 3));
         play(flushed, 3, 0);

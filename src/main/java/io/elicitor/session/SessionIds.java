@@ -1,0 +1,30 @@
+package io.elicitor.session;
+
+import java.util.regex.Pattern;
+
+/**
+ * The shape of a session id, checked before any store sees one: the service makes every id as a random UUID in its
+ * canonical 36-character form, so anything else names no session. Without the check a hostile id (a NUL byte, a
+ * megabyte of text) reached PostgreSQL, whose refusal came back as a 503 outage instead of a 404 (issue 18).
+ */
+public final class SessionIds {
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private SessionIds() {}
+
+    /** Whether {@code id} has the shape of an id this service makes. */
+    public static boolean wellFormed(String id) {
+        return id != null && id.length() == 36 && CANONICAL_UUID.matcher(id).matches();
+    }
+
+    /** {@code id} as safe to quote in a message: at most 40 characters, control characters escaped. */
+    public static String shown(String id) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < id.length() && b.length() < 40; i++) {
+            char c = id.charAt(i);
+            b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return id.length() > 40 ? b + "…" : b.toString();
+    }
+}
