@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elicitor.config.ElicitorConfig;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.runtime.Refusal.Kind;
+import io.elicitor.runtime.ServiceIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,6 +80,9 @@ public class ExperimentStore {
     /** One experiment, or 404. */
     public Uni<Experiment> get(String id) {
         requireDurable();
+        if (!ServiceIds.wellFormed(id)) {
+            return Uni.createFrom().failure(notFound(id == null ? "" : ServiceIds.shown(id)));
+        }
         return Panache.withSession(() -> ExperimentRecord.<ExperimentRecord>findById(id)).map(r -> {
             if (r == null) {
                 throw notFound(id);
@@ -90,6 +94,9 @@ public class ExperimentStore {
     /** Stops an experiment: new sessions are no longer assigned; running ones keep their arm. Idempotent. */
     public Uni<Experiment> stop(String id) {
         requireDurable();
+        if (!ServiceIds.wellFormed(id)) {
+            return Uni.createFrom().failure(notFound(id == null ? "" : ServiceIds.shown(id)));
+        }
         return Panache.withTransaction(() -> ExperimentRecord.<ExperimentRecord>findById(id).map(r -> {
             if (r == null) {
                 throw notFound(id);

@@ -3,7 +3,7 @@ package io.elicitor.experiment;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.runtime.Refusal.Kind;
-import io.elicitor.session.SessionIds;
+import io.elicitor.runtime.ServiceIds;
 import io.elicitor.session.store.SessionRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,9 +28,9 @@ public class OutcomeRecorder {
     public Uni<OutcomeRecord> record(String sessionId, Outcome o) {
         experiments.requireDurable(); // before validation: on the in-memory store even a bad body answers 503
         check(o);
-        if (!SessionIds.wellFormed(sessionId)) {
+        if (!ServiceIds.wellFormed(sessionId)) {
             return Uni.createFrom().failure(new Refusal(Kind.NOT_FOUND, "sessionId",
-                    "no session '" + (sessionId == null ? "" : SessionIds.shown(sessionId)) + "'"));
+                    "no session '" + (sessionId == null ? "" : ServiceIds.shown(sessionId)) + "'"));
         }
         return Panache.withTransaction(() -> SessionRecord.<SessionRecord>findById(sessionId).flatMap(s -> {
             if (s == null) {

@@ -21,6 +21,7 @@ import io.elicitor.evoi.value.Recommendations;
 import io.elicitor.runtime.MathExecutor;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.runtime.Refusal.Kind;
+import io.elicitor.runtime.ServiceIds;
 import io.elicitor.session.state.BeliefReplay;
 import io.elicitor.session.state.PartialOptions;
 import io.elicitor.session.state.SessionState;
@@ -91,10 +92,10 @@ public final class SessionSteps {
         if (sessionId == null || sessionId.isBlank()) {
             return Uni.createFrom().failure(new Refusal(Kind.INVALID, "sessionId", "sessionId is required"));
         }
-        if (!SessionIds.wellFormed(sessionId)) {
+        if (!ServiceIds.wellFormed(sessionId)) {
             // Never made here, so no store is asked (a NUL byte would come back from PostgreSQL as an outage).
             return Uni.createFrom().failure(new Refusal(Kind.NOT_FOUND, "sessionId",
-                    "no session '" + SessionIds.shown(sessionId) + "'"));
+                    "no session '" + ServiceIds.shown(sessionId) + "'"));
         }
         return store.find(sessionId).map(o -> o.orElseThrow(() ->
                 new Refusal(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'")));

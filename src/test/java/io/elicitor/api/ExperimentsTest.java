@@ -95,6 +95,15 @@ class ExperimentsTest {
     }
 
     @Test
+    void hostileExperimentIdsAreNotFoundNotAnOutage() {
+        for (String path : List.of("/experiments/%00", "/experiments/%00/results", "/experiments/a%07b")) {
+            admin().urlEncodingEnabled(false).get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        admin().urlEncodingEnabled(false).post("/experiments/%00/stop").then().statusCode(404);
+        admin().get("/experiments/" + "z".repeat(2_000)).then().statusCode(404);
+    }
+
+    @Test
     void definitionsAreValidatedAndAdminOnly() {
         ApiClient.post("/experiments", twoArms("session", null)).then().statusCode(401).body("field", equalTo("X-Admin-Key"));
         ApiClient.json().get("/experiments").then().statusCode(401);

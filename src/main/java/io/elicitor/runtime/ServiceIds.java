@@ -1,17 +1,17 @@
-package io.elicitor.session;
+package io.elicitor.runtime;
 
 import java.util.regex.Pattern;
 
 /**
- * The shape of a session id, checked before any store sees one: the service makes every id as a random UUID in its
- * canonical 36-character form, so anything else names no session. Without the check a hostile id (a NUL byte, a
- * megabyte of text) reached PostgreSQL, whose refusal came back as a 503 outage instead of a 404 (issue 18).
+ * The shape of the ids this service makes (sessions, experiments), checked before any store sees one: each is a
+ * random UUID in its canonical 36-character form, so anything else names nothing. Without the check a hostile id (a
+ * NUL byte, a megabyte of text) reached PostgreSQL, whose refusal came back as a 503 outage instead of a 404.
  */
-public final class SessionIds {
+public final class ServiceIds {
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private SessionIds() {}
+    private ServiceIds() {}
 
     /** Whether {@code id} has the shape of an id this service makes. */
     public static boolean wellFormed(String id) {
