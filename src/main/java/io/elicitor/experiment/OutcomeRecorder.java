@@ -60,6 +60,11 @@ public class OutcomeRecorder {
         if (o.itemId() == null || o.itemId().isBlank()) {
             throw new Refusal(Kind.INVALID, "itemId", "itemId is required");
         }
+        if (!ServiceIds.plausibleItemId(o.itemId())) {
+            // Stored as given when the session's catalog version is no longer loaded: never a NUL for PostgreSQL.
+            throw new Refusal(Kind.INVALID, "itemId", "itemId must be 1 to " + ServiceIds.MAX_ITEM_ID
+                    + " characters without control characters, got '" + ServiceIds.shown(o.itemId()) + "'");
+        }
         if (o.accepted() == null) {
             throw new Refusal(Kind.INVALID, "accepted", "accepted (true or false) is required");
         }

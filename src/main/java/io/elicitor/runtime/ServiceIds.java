@@ -18,6 +18,17 @@ public final class ServiceIds {
         return id != null && id.length() == 36 && CANONICAL_UUID.matcher(id).matches();
     }
 
+    /** Longest item id accepted from a client (catalog item ids are the catalog's, not this service's, to shape). */
+    public static final int MAX_ITEM_ID = 512;
+
+    /** Whether an item id from a client is 1..{@value #MAX_ITEM_ID} characters without control characters. */
+    public static boolean plausibleItemId(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ITEM_ID) {
+            return false;
+        }
+        return id.chars().noneMatch(Character::isISOControl);
+    }
+
     /** {@code id} as safe to quote in a message: at most 40 characters, control characters escaped. */
     public static String shown(String id) {
         StringBuilder b = new StringBuilder();

@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,12 @@ class DurableSessionsTest {
         HostileIds.answeredNotFound();
         ApiClient.json().urlEncodingEnabled(false).body(Map.of("itemId", "x", "accepted", true))
                 .post("/sessions/%00/outcome").then().statusCode(404).body("field", org.hamcrest.Matchers.equalTo("sessionId"));
+        String sid = ApiClient.createSession(Map.of("seed", 3));
+        for (String item : List.of("a\u0000b", "i".repeat(513))) {
+            ApiClient.json().body(Map.of("itemId", item, "accepted", true)).post("/sessions/" + sid + "/outcome").then()
+                    .statusCode(400).contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("itemId"))
+                    .body("detail", org.hamcrest.Matchers.containsString("without control characters"));
+        }
     }
 
     @Test
