@@ -1,7 +1,6 @@
 package io.elicitor.session.store;
 
 import io.elicitor.catalog.CatalogRegistry;
-import io.elicitor.evoi.belief.Belief;
 import io.elicitor.evoi.belief.BeliefSettings;
 import io.elicitor.runtime.MathExecutor;
 import io.elicitor.runtime.Refusal.Kind;
@@ -40,8 +39,7 @@ public final class DurableSessionStore implements SessionStore {
 
     private final SessionLog log;
     private final SessionCache cache;
-    private final CatalogRegistry catalogs;
-    private final MathExecutor math;
+    private final MathReplay replay;
     private final MeterRegistry meters;
 
     /** A store over the given log and cache; replays run on {@code math}. */
@@ -49,8 +47,7 @@ public final class DurableSessionStore implements SessionStore {
                                MeterRegistry meters) {
         this.log = log;
         this.cache = cache;
-        this.catalogs = catalogs;
-        this.math = math;
+        this.replay = new MathReplay(catalogs, math, meters);
         this.meters = meters;
     }
 
@@ -102,16 +99,9 @@ public final class DurableSessionStore implements SessionStore {
             }
             SessionLog.Logged l = found.get();
             SessionRecord r = l.session();
-            CatalogRegistry.Entry entry = catalogs.find(r.catalogId, r.catalogVersion).orElseThrow(() ->
-                    new Refusal(Kind.UNAVAILABLE, null, "catalog " + r.catalogId + " version " + r.catalogVersion
-                            + " is not loaded on this instance"));
             BeliefSettings settings = new BeliefSettings(r.lambda, r.particles, r.rejuvenationSteps);
-            return math.submit(() -> {
-                long t0 = System.nanoTime();
-                Belief b = BeliefReplay.replay(entry, r.seed, settings, l.answers());
-                meters.timer("elicitor.sessions.replay").record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
-                return b;
-            }).map(belief -> Optional.of(new SessionState(r.sessionId, r.catalogId, r.catalogVersion, r.slateSize,
+            return replay.replay(r.catalogId, r.catalogVersion, r.seed, settings, l.answers()).map(belief -> Optional.of(
+                    new SessionState(r.sessionId, r.catalogId, r.catalogVersion, r.slateSize,
                     log.queries(r), r.strategy, r.userKey, r.seed, settings,
                     r.experimentId == null ? null : new SessionState.Assignment(r.experimentId, r.arm, r.maxQueries), r.version, micros(r.createdAt), micros(r.updatedAt),
                     log.filter(r), belief, l.pending(), l.answers())));

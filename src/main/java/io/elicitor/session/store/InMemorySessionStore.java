@@ -133,9 +133,7 @@ public final class InMemorySessionStore implements SessionStore {
                 dormant.decrementAndGet();
             }
             bytes.addAndGet(next.heapEstimate() - current.state().heapEstimate());
-            if (bytes.get() > maxBytes) {
-                makeRoom(0, next.sessionId());
-            }
+            makeRoom(0, next.sessionId());
         }
         return Uni.createFrom().item(ok);
     }

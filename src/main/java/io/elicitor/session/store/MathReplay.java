@@ -2,18 +2,21 @@ package io.elicitor.session.store;
 
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.belief.Belief;
+import io.elicitor.evoi.belief.BeliefSettings;
 import io.elicitor.runtime.MathExecutor;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.session.state.BeliefReplay;
 import io.elicitor.session.state.SessionState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A dormant in-memory session's belief, replayed from its seed and answers on the maths pool ({@link BeliefReplay},
- * the same path live answers take, so the belief is the dropped one bit for bit). Timed as
- * {@code elicitor.sessions.replay}, like the durable store's rebuilds.
+ * A session's belief replayed from its seed and answers on the maths pool, for the in-memory store's dormant
+ * sessions and the durable store's rebuilds from the log ({@link BeliefReplay}, the same path live answers take,
+ * so the belief is the lost one bit for bit). Timed as {@code elicitor.sessions.replay}.
  */
 public final class MathReplay implements InMemorySessionStore.Replay {
     private final CatalogRegistry catalogs;
@@ -29,12 +32,20 @@ public final class MathReplay implements InMemorySessionStore.Replay {
 
     @Override
     public Uni<Belief> belief(SessionState shell) {
-        CatalogRegistry.Entry entry = catalogs.find(shell.catalogId(), shell.catalogVersion()).orElseThrow(() ->
-                new Refusal(Refusal.Kind.UNAVAILABLE, null, "catalog " + shell.catalogId() + " version "
-                        + shell.catalogVersion() + " is not loaded on this instance"));
+        return replay(shell.catalogId(), shell.catalogVersion(), shell.seed(), shell.beliefSettings(), shell.answers());
+    }
+
+    /** The belief {@code answers} lead to from {@code seed}, on the pinned catalog; 503 when it is not loaded here. */
+    public Uni<Belief> replay(String catalogId, String catalogVersion, long seed, BeliefSettings settings,
+                              List<SessionState.AnsweredQuery> answers) {
+        Optional<CatalogRegistry.Entry> entry = catalogs.find(catalogId, catalogVersion);
+        if (entry.isEmpty()) {
+            return Uni.createFrom().failure(new Refusal(Refusal.Kind.UNAVAILABLE, null, "catalog " + catalogId
+                    + " version " + catalogVersion + " is not loaded on this instance"));
+        }
         return math.submit(() -> {
             long t0 = System.nanoTime();
-            Belief b = BeliefReplay.replay(entry, shell.seed(), shell.beliefSettings(), shell.answers());
+            Belief b = BeliefReplay.replay(entry.get(), seed, settings, answers);
             meters.timer("elicitor.sessions.replay").record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
             return b;
         });
