@@ -2,8 +2,8 @@ package io.elicitor.api;
 
 import io.elicitor.catalog.BackgroundLoads;
 import io.elicitor.catalog.CatalogLoading;
-import io.elicitor.runtime.Refusal;
 import io.elicitor.runtime.MathExecutor;
+import io.elicitor.runtime.Refusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

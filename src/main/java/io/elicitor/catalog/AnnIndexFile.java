@@ -107,9 +107,10 @@ public final class AnnIndexFile {
             float[] data = Buffers.toArray(items.vectors());
             byte[] saved = new byte[32];
             buf.get(saved);
-            if (!Arrays.equals(saved, checksum(data))) {
+            byte[] actual = checksum(data);
+            if (!Arrays.equals(saved, actual)) {
                 throw new CatalogException(file + ": built over other vectors (SHA-256 "
-                        + HexFormat.of().formatHex(saved, 0, 8) + "…, the catalog's " + HexFormat.of().formatHex(checksum(data), 0, 8) + "…)");
+                        + HexFormat.of().formatHex(saved, 0, 8) + "…, the catalog's " + HexFormat.of().formatHex(actual, 0, 8) + "…)");
             }
             AnnInnerProductSearch.Settings built = new AnnInnerProductSearch.Settings(buf.getInt(), buf.getInt(),
                     settings.rerankDepth(), buf.getFloat(), buf.getInt(), buf.getDouble(), buf.get() != 0);

@@ -186,7 +186,7 @@ public final class AnnInnerProductSearch implements InnerProductSearch {
         if (excludedCount * 2 > n || (long) depth * ranges.size() * 4 >= n - excludedCount) {
             return exact.topK(query, k, excluded);
         }
-        double qn = Math.sqrt(norm2(query, 0, d));
+        double qn = Math.sqrt(NormRangeGraphs.norm2(query, 0, d));
         float[] q = new float[d + 1];
         for (int c = 0; c < d; c++) {
             q[c] = qn > 0 ? (float) (query[c] / qn) : 0f;
@@ -241,21 +241,10 @@ public final class AnnInnerProductSearch implements InnerProductSearch {
     /** Several queries searched in parallel (one graph walk each; the common fork-join pool's threads). */
     @Override
     public int[][] topK(float[][] queries, int[] ks, BitSet excluded) {
-        if (ks.length != queries.length) {
-            throw new IllegalArgumentException(queries.length + " queries but " + ks.length + " values of k");
-        }
+        InnerProductSearch.requireOneKPerQuery(queries, ks);
         int[][] out = new int[queries.length][];
         java.util.stream.IntStream.range(0, queries.length).parallel()
                 .forEach(i -> out[i] = topK(queries[i], ks[i], excluded));
         return out;
-    }
-
-    private static double norm2(float[] a, int offset, int d) {
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-            double v = a[offset + c];
-            s += v * v;
-        }
-        return s;
     }
 }

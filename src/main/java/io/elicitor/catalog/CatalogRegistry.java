@@ -107,11 +107,6 @@ public final class CatalogRegistry {
         return built;
     }
 
-    /** The settings ANN indexes are built and read with. */
-    public AnnInnerProductSearch.Settings annSettings() {
-        return annSettings;
-    }
-
     /** Whether this (id, version) is loaded. */
     public boolean contains(String id, String version) {
         return find(id, version).isPresent();

@@ -38,14 +38,19 @@ final class NormRangeGraphs {
     static double[] norms(float[] data, int n, int d) {
         double[] norms = new double[n];
         for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int c = 0; c < d; c++) {
-                double v = data[i * d + c];
-                s += v * v;
-            }
-            norms[i] = Math.sqrt(s);
+            norms[i] = Math.sqrt(norm2(data, i * d, d));
         }
         return norms;
+    }
+
+    /** Squared norm of the d floats of {@code a} from {@code offset}, summed in double. */
+    static double norm2(float[] a, int offset, int d) {
+        double s = 0;
+        for (int c = 0; c < d; c++) {
+            double v = a[offset + c];
+            s += v * v;
+        }
+        return s;
     }
 
     /**

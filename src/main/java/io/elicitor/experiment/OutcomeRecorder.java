@@ -4,6 +4,7 @@ import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.runtime.Refusal.Kind;
 import io.elicitor.runtime.ServiceIds;
+import io.elicitor.session.SessionSteps;
 import io.elicitor.session.store.SessionRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -29,12 +30,11 @@ public class OutcomeRecorder {
         experiments.requireDurable(); // before validation: on the in-memory store even a bad body answers 503
         check(o);
         if (!ServiceIds.wellFormed(sessionId)) {
-            return Uni.createFrom().failure(new Refusal(Kind.NOT_FOUND, "sessionId",
-                    "no session '" + (sessionId == null ? "" : ServiceIds.shown(sessionId)) + "'"));
+            return Uni.createFrom().failure(SessionSteps.noSession(sessionId == null ? "" : sessionId));
         }
         return Panache.withTransaction(() -> SessionRecord.<SessionRecord>findById(sessionId).flatMap(s -> {
             if (s == null) {
-                throw new Refusal(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'");
+                throw SessionSteps.noSession(sessionId);
             }
             // A catalog version no longer loaded cannot be checked: the item is taken on trust.
             boolean known = catalogs.find(s.catalogId, s.catalogVersion).map(e -> e.catalog().indexOf(o.itemId()).isPresent())

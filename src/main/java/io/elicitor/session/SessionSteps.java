@@ -94,11 +94,14 @@ public final class SessionSteps {
         }
         if (!ServiceIds.wellFormed(sessionId)) {
             // Never made here, so no store is asked (a NUL byte would come back from PostgreSQL as an outage).
-            return Uni.createFrom().failure(new Refusal(Kind.NOT_FOUND, "sessionId",
-                    "no session '" + ServiceIds.shown(sessionId) + "'"));
+            return Uni.createFrom().failure(noSession(sessionId));
         }
-        return store.find(sessionId).map(o -> o.orElseThrow(() ->
-                new Refusal(Kind.NOT_FOUND, "sessionId", "no session '" + sessionId + "'")));
+        return store.find(sessionId).map(o -> o.orElseThrow(() -> noSession(sessionId)));
+    }
+
+    /** The 404 for a session id that names no session (quoted safely: it may be anything a client sent). */
+    public static Refusal noSession(String sessionId) {
+        return new Refusal(Kind.NOT_FOUND, "sessionId", "no session '" + ServiceIds.shown(sessionId) + "'");
     }
 
     /** The pending query, or a newly planned one, with its items; reads the session once per attempt. */

@@ -35,10 +35,8 @@ public final class ExactInnerProductSearch implements InnerProductSearch {
 
     @Override
     public int[][] topK(float[][] queries, int[] ks, BitSet excluded) {
+        InnerProductSearch.requireOneKPerQuery(queries, ks);
         int q = queries.length;
-        if (ks.length != q) {
-            throw new IllegalArgumentException(q + " queries but " + ks.length + " values of k");
-        }
         int d = items.dimension();
         float[] flat = new float[q * d];
         for (int i = 0; i < q; i++) {

@@ -26,13 +26,18 @@ public interface InnerProductSearch {
 
     /** Several queries, each with its own k ({@code ks[i]} for {@code queries[i]}), in one batch. */
     default int[][] topK(float[][] queries, int[] ks, BitSet excluded) {
-        if (ks.length != queries.length) {
-            throw new IllegalArgumentException(queries.length + " queries but " + ks.length + " values of k");
-        }
+        requireOneKPerQuery(queries, ks);
         int[][] out = new int[queries.length][];
         for (int i = 0; i < queries.length; i++) {
             out[i] = topK(queries[i], ks[i], excluded);
         }
         return out;
+    }
+
+    /** Refuses a batch whose {@code ks} do not pair one to one with its queries. */
+    static void requireOneKPerQuery(float[][] queries, int[] ks) {
+        if (ks.length != queries.length) {
+            throw new IllegalArgumentException(queries.length + " queries but " + ks.length + " values of k");
+        }
     }
 }
