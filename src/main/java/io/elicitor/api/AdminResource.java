@@ -4,6 +4,7 @@ import io.elicitor.catalog.BackgroundLoads;
 import io.elicitor.catalog.CatalogLoading;
 import io.elicitor.runtime.MathExecutor;
 import io.elicitor.runtime.Refusal;
+import io.elicitor.runtime.ServiceIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -65,6 +66,6 @@ public class AdminResource {
     public BackgroundLoads.Status load(@HeaderParam("X-Admin-Key") String key, @PathParam("loadId") String loadId) {
         admin.require(key);
         return catalogs.background().find(loadId).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "loadId",
-                "no catalog load '" + loadId + "' (the newest 100 are kept)"));
+                "no catalog load '" + ServiceIds.shown(loadId) + "' (the newest 100 are kept)"));
     }
 }

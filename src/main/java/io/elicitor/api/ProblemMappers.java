@@ -26,12 +26,13 @@ public final class ProblemMappers {
         int status = switch (e.kind()) {
             case INVALID -> 400;
             case UNAUTHORIZED -> 401;
-            case NOT_FOUND -> 404;
+            case NOT_FOUND, NOT_ENABLED -> 404;
+            case TOO_MANY -> 429;
             case CONFLICT -> 409;
             case UNAVAILABLE -> 503;
         };
         Response r = Problem.of(status, e.getMessage(), e.field()).toResponse();
-        return status == 503 ? Response.fromResponse(r).header("Retry-After", "1").build() : r;
+        return status == 503 || status == 429 ? Response.fromResponse(r).header("Retry-After", "1").build() : r;
     }
 
     // Quarkus ships mappers for the specific Jackson exceptions (empty 400 bodies); the most specific type

@@ -1,5 +1,6 @@
 package io.elicitor.catalog;
 
+import io.elicitor.runtime.ServiceIds;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class BackgroundLoads {
 
     /** One load's status. */
     public Optional<Status> find(String loadId) {
-        return loadId == null ? Optional.empty() : Optional.ofNullable(loads.get(loadId));
+        return ServiceIds.wellFormed(loadId) ? Optional.ofNullable(loads.get(loadId)) : Optional.empty();
     }
 
     /** Every kept load, newest first. */

@@ -2,6 +2,7 @@ package io.elicitor.catalog;
 
 import java.util.BitSet;
 import java.util.List;
+import io.elicitor.runtime.ServiceIds;
 import java.util.OptionalInt;
 
 /**
@@ -57,9 +58,10 @@ public record ItemFilter(List<String> excludeIds, List<String> where, boolean ex
     public BitSet excludedRows(Catalog catalog) {
         BitSet out = new BitSet(catalog.size());
         for (String id : excludeIds) {
-            OptionalInt row = catalog.indexOf(id);
+            OptionalInt row = ServiceIds.plausibleItemId(id) ? catalog.indexOf(id) : OptionalInt.empty();
             if (row.isEmpty()) {
-                throw new Refusal("excludeIds", "no item '" + id + "' in catalog " + catalog.id());
+                throw new Refusal("excludeIds", "no item '" + (id == null ? "null" : ServiceIds.shown(id))
+                        + "' in catalog " + catalog.id());
             }
             out.set(row.getAsInt());
         }

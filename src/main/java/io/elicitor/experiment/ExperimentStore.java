@@ -39,17 +39,17 @@ public class ExperimentStore {
         return "durable".equals(config.store());
     }
 
-    /** Refuses with 503 unless {@link #durable()}. */
+    /** Refuses with 404 unless {@link #durable()}: this deployment has no experiments, and retrying cannot help. */
     public void requireDurable() {
         if (!durable()) {
-            throw new Refusal(Kind.UNAVAILABLE, null, "experiments and outcomes are kept in PostgreSQL: run with"
-                    + " the durable store (ELICITOR_STORE=durable)");
+            throw new Refusal(Kind.NOT_ENABLED, null, "experiments and outcomes are kept in PostgreSQL, which this"
+                    + " deployment does not use: run with the durable store (ELICITOR_STORE=durable)");
         }
     }
 
     /** Validates and stores a new running experiment; 409 when one already runs for the catalog. */
     public Uni<Experiment> create(Definition d) {
-        requireDurable(); // before validation: on the in-memory store even a bad definition answers 503
+        requireDurable(); // before validation: on the in-memory store even a bad definition answers 404
         Experiment e = definitions.validate(d);
         ExperimentRecord r = new ExperimentRecord();
         r.experimentId = e.id();

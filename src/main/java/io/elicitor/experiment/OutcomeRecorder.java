@@ -27,7 +27,7 @@ public class OutcomeRecorder {
 
     /** Records what the user did with a recommendation of session {@code sessionId}; 404 for no such session. */
     public Uni<OutcomeRecord> record(String sessionId, Outcome o) {
-        experiments.requireDurable(); // before validation: on the in-memory store even a bad body answers 503
+        experiments.requireDurable(); // before validation: on the in-memory store even a bad body answers 404
         check(o);
         if (!ServiceIds.wellFormed(sessionId)) {
             return Uni.createFrom().failure(SessionSteps.noSession(sessionId == null ? "" : sessionId));

@@ -2,8 +2,12 @@ package io.elicitor.runtime;
 
 /** A request the session service refuses, with the kind of refusal and the request field at fault. */
 public final class Refusal extends RuntimeException {
-    /** Why the request was refused; the API maps each to an HTTP status. */
-    public enum Kind { INVALID, UNAUTHORIZED, NOT_FOUND, CONFLICT, UNAVAILABLE }
+    /**
+     * Why the request was refused; the API maps each to an HTTP status. {@code NOT_ENABLED} is a feature this
+     * deployment does not have (experiments without PostgreSQL): a 404, not a 503, because retrying cannot help and an
+     * outage alert would be false. {@code TOO_MANY} is a client over its rate limit (429).
+     */
+    public enum Kind { INVALID, UNAUTHORIZED, NOT_FOUND, NOT_ENABLED, CONFLICT, TOO_MANY, UNAVAILABLE }
 
     private final Kind kind;
     private final String field;

@@ -3,8 +3,9 @@ package io.elicitor.runtime;
 import java.util.regex.Pattern;
 
 /**
- * The shape of the ids this service makes (sessions, experiments), checked before any store sees one: each is a
- * random UUID in its canonical 36-character form, so anything else names nothing. Without the check a hostile id (a
+ * The shape of the ids this service makes (sessions, experiments, catalog loads: a random UUID in its canonical
+ * 36-character form; queries: a short base64url word) and of the item ids clients send, checked before any store or
+ * index sees one, so anything else is refused as a bad or unknown id. Without the check a hostile id (a
  * NUL byte, a megabyte of text) reached PostgreSQL, whose refusal came back as a 503 outage instead of a 404.
  */
 public final class ServiceIds {
@@ -27,6 +28,16 @@ public final class ServiceIds {
             return false;
         }
         return id.chars().noneMatch(Character::isISOControl);
+    }
+
+    /** Longest query id accepted: this service makes them {@code q<step>-<22 base64url characters>}. */
+    public static final int MAX_QUERY_ID = 64;
+
+    private static final Pattern QUERY_ID = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /** Whether a query id from a client is 1..{@value #MAX_QUERY_ID} characters of the base64url alphabet. */
+    public static boolean plausibleQueryId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= MAX_QUERY_ID && QUERY_ID.matcher(id).matches();
     }
 
     /** {@code id} as safe to quote in a message: at most 40 characters, control characters escaped. */

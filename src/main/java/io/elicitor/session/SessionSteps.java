@@ -135,6 +135,14 @@ public final class SessionSteps {
         if (queryId == null || queryId.isBlank()) {
             return Uni.createFrom().failure(new Refusal(Kind.INVALID, "queryId", "queryId is required"));
         }
+        if (!ServiceIds.plausibleQueryId(queryId)) {
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "queryId", "queryId '"
+                    + ServiceIds.shown(queryId) + "' is not a query id this service makes"));
+        }
+        if (chosenItemId != null && !chosenItemId.isBlank() && !ServiceIds.plausibleItemId(chosenItemId)) {
+            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "chosenItemId", "chosenItemId must be 1.."
+                    + ServiceIds.MAX_ITEM_ID + " characters without control characters"));
+        }
         if (chosenOption == null && (chosenItemId == null || chosenItemId.isBlank())) {
             return Uni.createFrom().failure(new Refusal(Kind.INVALID, "chosenItemId",
                     "chosenItemId (an item query) or chosenOption (a partial query) is required"));

@@ -3,6 +3,7 @@ package io.elicitor.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +65,24 @@ class BadInputTest {
         problem(ApiClient.answer("unknown", "q1", "001"), 404).body("field", equalTo("sessionId"));
         String sid = ApiClient.createSession(Map.of());
         problem(ApiClient.answer(sid, "q-never-asked", "001"), 404).body("field", equalTo("queryId"));
+    }
+
+    @Test
+    void hostileQueryAndItemIdsAreRefusedByShape() {
+        String sid = ApiClient.createSession(Map.of("seed", 6));
+        String qid = ApiClient.nextQuery(sid).then().statusCode(200).extract().path("queryId");
+        for (String bad : List.of("\u0000", "q1-\u0007", "q".repeat(65), "q1-a b", "q1/../x")) {
+            problem(ApiClient.answer(sid, bad, "001"), 400).body("field", equalTo("queryId"));
+        }
+        for (String bad : List.of("a\u0000b", "i".repeat(513), "\u001f")) {
+            problem(ApiClient.answer(sid, qid, bad), 400).body("field", equalTo("chosenItemId"));
+            problem(ApiClient.post("/sessions", Map.of("filters", Map.of("excludeIds", List.of(bad)))), 400)
+                    .body("field", equalTo("filters.excludeIds"));
+        }
+        ApiClient.json().header("X-Admin-Key", "test-admin-key").urlEncodingEnabled(false)
+                .get("/admin/catalog-loads/%00").then().statusCode(404).body("field", equalTo("loadId"));
+        // The session is untouched: its query is still pending.
+        ApiClient.json().get("/sessions/" + sid).then().statusCode(200).body("pendingQueryId", equalTo(qid));
     }
 
     @Test
