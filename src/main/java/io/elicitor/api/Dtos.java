@@ -22,12 +22,13 @@ public final class Dtos {
     /**
      * Response of {@code POST /sessions}; {@code lambda} is the choice model's inverse temperature the session uses
      * (an experiment arm's, else the catalog's, else the service default); {@code experimentId} and {@code arm}
-     * only when an experiment assigned it.
+     * only when an experiment assigned it; {@code sessionToken} is the bearer that exports or deletes the session,
+     * for its user's eyes only.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionCreated(String sessionId, String catalog, String catalogVersion, int slateSize, String strategy,
                                  double lambda, String experimentId, String arm, String queryKind,
-                                 Integer partialAttributes, boolean allowRepeats) {}
+                                 Integer partialAttributes, boolean allowRepeats, String sessionToken) {}
 
     /** {@code POST /next-query}. */
     public record NextQuery(String sessionId) {}

@@ -9,12 +9,16 @@ import io.elicitor.experiment.Outcome;
 import io.elicitor.experiment.OutcomeRecorder;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.session.SessionCreation;
+import io.elicitor.runtime.ServiceIds;
 import io.elicitor.session.SessionSteps;
+import io.elicitor.session.SessionTokens;
 import io.elicitor.session.state.SessionState;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,6 +43,12 @@ public class SessionResource {
     @Inject
     SessionSteps sessions;
 
+    @Inject
+    SessionTokens tokens;
+
+    @Inject
+    AdminGuard admin;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a session pinned to a catalog (default: the bundled sample) with a strategy and slate size")
@@ -52,7 +62,7 @@ public class SessionResource {
                         .entity(new SessionCreated(s.sessionId(), s.catalogId(), s.catalogVersion(), s.slateSize(), s.strategy(),
                                 s.beliefSettings().lambda(), s.assignment() == null ? null : s.assignment().experimentId(),
                                 s.assignment() == null ? null : s.assignment().arm(), s.queries().kind().wireName(),
-                                partialAttributes(s), s.queries().allowRepeats()))
+                                partialAttributes(s), s.queries().allowRepeats(), tokens.issue(s.sessionId())))
                         .build());
     }
 
@@ -61,6 +71,44 @@ public class SessionResource {
     @Operation(summary = "A session's state: answers so far, posterior mean, effective sample size")
     public Uni<SessionView> get(@PathParam("id") String id) {
         return sessions.get(id).map(SessionResource::view);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Erase a session: its answers, queries and outcomes, from every store (the session's bearer"
+            + " token or X-Admin-Key); an experiment counts it as withdrawn")
+    public Uni<Response> delete(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
+                                @HeaderParam("X-Admin-Key") String key) {
+        requireOwner(id, authorization, key);
+        return sessions.delete(id).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Operation(summary = "Everything held about a session, as JSON (the session's bearer token or X-Admin-Key)")
+    public Uni<SessionExport> export(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
+                                     @HeaderParam("X-Admin-Key") String key) {
+        requireOwner(id, authorization, key);
+        return sessions.get(id).flatMap(s -> outcomes.list(id).map(o -> SessionExport.of(s, o)));
+    }
+
+    /**
+     * A session's data is its user's: the bearer token {@code POST /sessions} returned, or the admin key. An id this
+     * service never made is a 404 before the 401, as for every other session endpoint.
+     */
+    private void requireOwner(String id, String authorization, String key) {
+        if (!ServiceIds.wellFormed(id)) {
+            throw SessionSteps.noSession(id);
+        }
+        if (admin.accepts(key)) {
+            return;
+        }
+        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        if (!tokens.matches(id, bearer)) {
+            throw new Refusal(Refusal.Kind.UNAUTHORIZED, "Authorization", "this session's bearer token (the"
+                    + " sessionToken POST /sessions returned) or X-Admin-Key is required");
+        }
     }
 
     /** The outcome as stored. */

@@ -7,10 +7,12 @@ import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.strategy.ExhaustiveStrategy;
 import io.elicitor.runtime.MathExecutor;
+import io.elicitor.runtime.Secrets;
 import io.elicitor.session.Enrolment;
 import io.elicitor.session.ItemExclusions;
 import io.elicitor.session.SessionCreation;
 import io.elicitor.session.SessionSteps;
+import io.elicitor.session.SessionTokens;
 import io.elicitor.session.store.DurableSessionStore;
 import io.elicitor.session.store.InMemorySessionStore;
 import io.elicitor.session.store.MathReplay;
@@ -24,7 +26,10 @@ import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** Builds the engine settings, the strategies, the maths pool, the session store and the session steps from configuration. */
 public final class SessionWiring {
@@ -66,6 +71,23 @@ public final class SessionWiring {
             default -> throw new IllegalArgumentException("elicitor.store must be 'memory' or 'durable', got '"
                     + c.store() + "'");
         };
+    }
+
+    /** Signs session tokens with the configured secret, or with one drawn now (tokens then die with the process). */
+    @Produces
+    @Singleton
+    SessionTokens tokens(ElicitorConfig c) {
+        Optional<String> secret = Secrets.of("elicitor.session-token-secret", Optional.empty(),
+                c.sessionTokenSecretFile());
+        if (secret.isEmpty()) {
+            if ("durable".equals(c.store())) {
+                Logger.getLogger(SessionWiring.class).warn("no elicitor.session-token-secret-file: session tokens are"
+                        + " signed with a secret drawn at start, so they stop working after a restart and on other"
+                        + " replicas (the admin key still exports and deletes sessions)");
+            }
+            return SessionTokens.ephemeral();
+        }
+        return new SessionTokens(secret.get().getBytes(StandardCharsets.UTF_8));
     }
 
     @Produces

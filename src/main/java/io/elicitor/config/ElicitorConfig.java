@@ -16,6 +16,18 @@ public interface ElicitorConfig {
     /** API key admin endpoints require in the {@code X-Admin-Key} header; without one they refuse every call. */
     Optional<String> adminKey();
 
+    /**
+     * A file holding the admin key (a mounted Secret, say): read at start, trailing newline dropped. Preferred to
+     * {@link #adminKey()}, which would show in the process's environment; setting both is refused.
+     */
+    Optional<java.nio.file.Path> adminKeyFile();
+
+    /**
+     * A file holding the secret that signs session tokens (the bearer that lets a user export or delete their
+     * session). Replicas must share it; without it each process draws its own, so tokens die with the process.
+     */
+    Optional<java.nio.file.Path> sessionTokenSecretFile();
+
     /** Catalog folders to load at start, besides the bundled sample catalog. */
     Optional<List<String>> catalogs();
 

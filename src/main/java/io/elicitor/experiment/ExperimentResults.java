@@ -21,9 +21,10 @@ public record ExperimentResults(String experimentId, String name, String status,
 
     /**
      * One arm. Rates are per assigned session (a session with no reported outcome counts as not accepted:
-     * intention to treat); every interval is 95%.
+     * intention to treat, which also counts a session its user deleted, {@code withdrawnSessions} of them, as not
+     * accepted); answers per session and the stop rate are over the sessions not withdrawn; every interval is 95%.
      */
-    public record ArmResult(String name, String strategy, double weight, long sessions,
+    public record ArmResult(String name, String strategy, double weight, long sessions, long withdrawnSessions,
                             double answersPerSession, double answersPerSessionLow, double answersPerSessionHigh,
                             double stopRate, double stopRateLow, double stopRateHigh,
                             double acceptanceRate, double acceptanceLow, double acceptanceHigh,

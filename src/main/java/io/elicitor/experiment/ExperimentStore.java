@@ -124,8 +124,12 @@ public class ExperimentStore {
                                (select count(*) from elicitor_answer a where a.session_id = s.session_id),
                                exists (select 1 from elicitor_query q where q.session_id = s.session_id and q.stop),
                                exists (select 1 from elicitor_outcome o where o.session_id = s.session_id and o.accepted),
-                               (select avg(o.rating) from elicitor_outcome o where o.session_id = s.session_id)
-                        from elicitor_session s where s.experiment_id = ?1""", Object[].class)
+                               (select avg(o.rating) from elicitor_outcome o where o.session_id = s.session_id),
+                               false
+                        from elicitor_session s where s.experiment_id = ?1
+                        union all
+                        select w.arm, 0, false, false, null, true
+                        from elicitor_withdrawn w where w.experiment_id = ?1""", Object[].class)
                         .setParameter(1, id).getResultList()
                         .flatMap(sessions -> session.createNativeQuery("""
                                 select s.arm,
@@ -141,7 +145,7 @@ public class ExperimentStore {
     private static ResultRows rows(Experiment e, List<Object[]> sessions, List<Object[]> latency) {
         List<ResultRows.SessionRow> s = sessions.stream().map(r -> new ResultRows.SessionRow((String) r[0],
                 ((Number) r[1]).longValue(), Boolean.TRUE.equals(r[2]), Boolean.TRUE.equals(r[3]),
-                r[4] == null ? null : ((Number) r[4]).doubleValue())).toList();
+                r[4] == null ? null : ((Number) r[4]).doubleValue(), Boolean.TRUE.equals(r[5]))).toList();
         List<ResultRows.LatencyRow> l = latency.stream().map(r -> new ResultRows.LatencyRow((String) r[0],
                 ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue())).toList();
         return new ResultRows(e, s, l);

@@ -10,8 +10,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Checks an {@link Outcome} and appends it to PostgreSQL as an {@link OutcomeRecord} of its session. Needs
@@ -32,7 +34,9 @@ public class OutcomeRecorder {
         if (!ServiceIds.wellFormed(sessionId)) {
             return Uni.createFrom().failure(SessionSteps.noSession(sessionId == null ? "" : sessionId));
         }
-        return Panache.withTransaction(() -> SessionRecord.<SessionRecord>findById(sessionId).flatMap(s -> {
+        // FOR SHARE: a deletion of this session waits for the outcome, then erases it too, never leaving an orphan.
+        return Panache.withTransaction(() -> SessionRecord.<SessionRecord>findById(sessionId,
+                LockModeType.PESSIMISTIC_READ).flatMap(s -> {
             if (s == null) {
                 throw SessionSteps.noSession(sessionId);
             }
@@ -50,6 +54,14 @@ public class OutcomeRecorder {
             r.reportedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return r.<OutcomeRecord>persist();
         }));
+    }
+
+    /** The outcomes reported for a session, oldest first; none on the in-memory store, which keeps none. */
+    public Uni<List<OutcomeRecord>> list(String sessionId) {
+        if (!experiments.durable() || !ServiceIds.wellFormed(sessionId)) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.withSession(() -> OutcomeRecord.list("sessionId = ?1 order by outcomeId", sessionId));
     }
 
     /** The checks that need no database. */

@@ -25,8 +25,10 @@ public record ResultRows(Experiment experiment, List<SessionRow> sessions, List<
      * @param stopped whether one of its queries said {@code stop}
      * @param accepted whether an outcome reported a recommendation accepted
      * @param meanRating mean of the ratings its outcomes gave, or null when none did
+     * @param withdrawn whether its user deleted it: still assigned, but nothing it did is left
      */
-    public record SessionRow(String arm, long answers, boolean stopped, boolean accepted, Double meanRating) {}
+    public record SessionRow(String arm, long answers, boolean stopped, boolean accepted, Double meanRating,
+                             boolean withdrawn) {}
 
     /**
      * Time to plan a next query, over every query of an arm's sessions.

@@ -15,9 +15,14 @@ public final class ResultsSummary {
 
     private ResultsSummary() {}
 
-    /** Sums over one arm's sessions, enough for every interval (means need the sum of squares). */
+    /**
+     * Sums over one arm's sessions, enough for every interval (means need the sum of squares). A withdrawn session
+     * counts as assigned and not accepted (intention to treat, and the sample-ratio check must see it), but its
+     * answers and stop are gone, so answers per session and the stop rate are over the sessions still there.
+     */
     private static final class Tally {
         long sessions;
+        long withdrawn;
         long stopped;
         long accepted;
         long rated;
@@ -27,8 +32,12 @@ public final class ResultsSummary {
         double ratingSquared;
 
         void add(ResultRows.SessionRow row) {
-            double a = row.answers();
             sessions++;
+            if (row.withdrawn()) {
+                withdrawn++;
+                return;
+            }
+            double a = row.answers();
             stopped += row.stopped() ? 1 : 0;
             accepted += row.accepted() ? 1 : 0;
             answers += a;
@@ -86,11 +95,13 @@ public final class ResultsSummary {
     }
 
     private static ExperimentResults.ArmResult armResult(Arm a, Tally t, ResultRows.LatencyRow latency) {
-        Statistics.Interval answers = Statistics.mean(t.sessions, t.answers, t.answersSquared);
-        Statistics.Interval stop = Statistics.wilson(t.stopped, t.sessions);
+        long present = t.sessions - t.withdrawn;
+        Statistics.Interval answers = Statistics.mean(present, t.answers, t.answersSquared);
+        Statistics.Interval stop = Statistics.wilson(t.stopped, present);
         Statistics.Interval accept = Statistics.wilson(t.accepted, t.sessions);
         Statistics.Interval rating = t.rated == 0 ? null : Statistics.mean(t.rated, t.rating, t.ratingSquared);
-        return new ExperimentResults.ArmResult(a.name(), a.strategy(), a.weight(), t.sessions, answers.estimate(),
+        return new ExperimentResults.ArmResult(a.name(), a.strategy(), a.weight(), t.sessions, t.withdrawn,
+                answers.estimate(),
                 answers.low(), answers.high(), stop.estimate(), stop.low(), stop.high(), accept.estimate(), accept.low(),
                 accept.high(), t.rated, rating == null ? null : rating.estimate(), rating == null ? null : rating.low(),
                 rating == null ? null : rating.high(), latency == null ? null : latency.p50Millis(),

@@ -99,6 +99,19 @@ public final class SessionSteps {
         return store.find(sessionId).map(o -> o.orElseThrow(() -> noSession(sessionId)));
     }
 
+    /** Erases a session and everything it recorded, on every store; 404 when there is none. */
+    public Uni<Void> delete(String sessionId) {
+        if (!ServiceIds.wellFormed(sessionId)) {
+            return Uni.createFrom().failure(noSession(sessionId == null ? "" : sessionId));
+        }
+        return store.delete(sessionId).map(found -> {
+            if (!found) {
+                throw noSession(sessionId);
+            }
+            return null;
+        });
+    }
+
     /** The 404 for a session id that names no session (quoted safely: it may be anything a client sent). */
     public static Refusal noSession(String sessionId) {
         return new Refusal(Kind.NOT_FOUND, "sessionId", "no session '" + ServiceIds.shown(sessionId) + "'");

@@ -16,7 +16,24 @@ class ResultsSummaryTest {
             Instant.parse("2024-01-01T00:00:00Z"), null);
 
     private static ResultRows.SessionRow row(String arm, long answers, boolean stopped, boolean accepted, Double rating) {
-        return new ResultRows.SessionRow(arm, answers, stopped, accepted, rating);
+        return new ResultRows.SessionRow(arm, answers, stopped, accepted, rating, false);
+    }
+
+    private static ResultRows.SessionRow withdrawn(String arm) {
+        return new ResultRows.SessionRow(arm, 0, false, false, null, true);
+    }
+
+    @Test
+    void aWithdrawnSessionIsAssignedAndNotAcceptedButLeavesNoAnswers() {
+        List<ResultRows.SessionRow> sessions = List.of(row("control", 2, true, true, null),
+                row("control", 4, false, false, null), withdrawn("control"), row("evoi", 3, true, true, null));
+        ExperimentResults.ArmResult control = ResultsSummary.of(new ResultRows(TWO_ARMS, sessions, List.of()))
+                .arms().get(0);
+        assertEquals(3, control.sessions());
+        assertEquals(1, control.withdrawnSessions());
+        assertEquals(1.0 / 3, control.acceptanceRate(), 1e-12); // intention to treat: the withdrawn one counts
+        assertEquals(3.0, control.answersPerSession(), 1e-12); // over the two still there, not 6 / 3
+        assertEquals(0.5, control.stopRate(), 1e-12);
     }
 
     @Test

@@ -91,6 +91,22 @@ public final class DurableSessionStore implements SessionStore {
                 .call(ok -> ok ? cacheQuietly(next) : Uni.createFrom().voidItem());
     }
 
+    /**
+     * Deletes from the log first (the truth: once it commits, every replica's {@link #find} answers empty, whatever
+     * Redis still holds), then evicts the cache; a cache that cannot be reached keeps at most an unreadable copy
+     * until its TTL.
+     */
+    @Override
+    public Uni<Boolean> delete(String sessionId) {
+        return logged(() -> log.delete(sessionId)).call(deleted -> cache.evict(sessionId).onFailure()
+                .recoverWithItem(e -> {
+                    count("write-error");
+                    redisWriteFailed.warn("Redis eviction failed for deleted session %s (it expires with its TTL): %s",
+                            sessionId, e.toString());
+                    return null;
+                }));
+    }
+
     /** The session as the log alone says it is, with its belief replayed. */
     public Uni<Optional<SessionState>> rebuild(String sessionId) {
         return logged(() -> log.load(sessionId)).flatMap(found -> {

@@ -138,6 +138,16 @@ public final class InMemorySessionStore implements SessionStore {
         return Uni.createFrom().item(ok);
     }
 
+    @Override
+    public Uni<Boolean> delete(String sessionId) {
+        Held h = sessions.get(sessionId);
+        if (h == null) {
+            return Uni.createFrom().item(false);
+        }
+        drop(sessionId, h);
+        return Uni.createFrom().item(true);
+    }
+
     /** Number of sessions held, dormant ones included. */
     public int size() {
         return sessions.size();

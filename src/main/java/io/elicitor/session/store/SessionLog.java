@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The append-only PostgreSQL log of sessions, through Hibernate Reactive: one row per session, one per
@@ -115,6 +116,36 @@ public final class SessionLog {
         r.resultJson = write(a.result());
         r.answeredAt = next.updatedAt();
         return r;
+    }
+
+    /**
+     * Erases a session in one transaction: its outcomes, answers, queries and row. A session assigned to an experiment
+     * leaves only a tombstone (session id, experiment, arm, time) so results count it as withdrawn. False when the log
+     * has no such session.
+     */
+    public Uni<Boolean> delete(String sessionId) {
+        return Panache.withTransaction(() -> SessionRecord.<SessionRecord>findById(sessionId).flatMap(s -> {
+            if (s == null) {
+                return Uni.createFrom().item(false);
+            }
+            return Panache.getSession().flatMap(db -> {
+                Uni<Integer> tombstone = s.experimentId == null ? Uni.createFrom().item(0) : db.createNativeQuery(
+                                "insert into elicitor_withdrawn (session_id, experiment_id, arm, withdrawn_at)"
+                                        + " values (?1, ?2, ?3, now()) on conflict do nothing")
+                        .setParameter(1, sessionId).setParameter(2, s.experimentId).setParameter(3, s.arm)
+                        .executeUpdate();
+                return tombstone.chain(() -> erase(db, "elicitor_outcome", sessionId))
+                        .chain(() -> erase(db, "elicitor_answer", sessionId))
+                        .chain(() -> erase(db, "elicitor_query", sessionId))
+                        .chain(() -> erase(db, "elicitor_session", sessionId))
+                        .map(n -> n == 1);
+            });
+        }));
+    }
+
+    private static Uni<Integer> erase(Mutiny.Session db, String table, String sessionId) {
+        return db.createNativeQuery("delete from " + table + " where session_id = ?1").setParameter(1, sessionId)
+                .executeUpdate();
     }
 
     /** The whole logged session, or empty. */

@@ -18,6 +18,12 @@ public interface SessionStore {
     /** Stores a new session; fails if the id exists. */
     Uni<Void> insert(SessionState state);
 
+    /**
+     * Removes a session and everything it recorded (a user's request to erase their data); true when there was one.
+     * Afterwards {@link #find} answers empty, here and on every replica.
+     */
+    Uni<Boolean> delete(String sessionId);
+
     /** Replaces the state iff the stored version equals {@code expectedVersion}; true when it did. */
     Uni<Boolean> replace(long expectedVersion, SessionState next);
 }
