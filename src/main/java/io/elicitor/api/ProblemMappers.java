@@ -32,7 +32,8 @@ public final class ProblemMappers {
             case UNAVAILABLE -> 503;
         };
         Response r = Problem.of(status, e.getMessage(), e.field()).toResponse();
-        return status == 503 || status == 429 ? Response.fromResponse(r).header("Retry-After", "1").build() : r;
+        return status == 503 || status == 429 ? Response.fromResponse(r)
+                .header("Retry-After", Long.toString(e.retryAfterSeconds())).build() : r;
     }
 
     // Quarkus ships mappers for the specific Jackson exceptions (empty 400 bodies); the most specific type

@@ -24,6 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -49,10 +51,14 @@ public class SessionResource {
     @Inject
     AdminGuard admin;
 
+    @Inject
+    CreationRateLimit rate;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a session pinned to a catalog (default: the bundled sample) with a strategy and slate size")
-    public Uni<Response> create(CreateSession body) {
+    public Uni<Response> create(CreateSession body, @Context HttpServerRequest request) {
+        rate.take(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         CreateSession b = body == null ? new CreateSession(null, null, null, null, null, null, null, null, null) : body;
         ItemFilter filter = b.filters() == null ? null : new ItemFilter(b.filters().excludeIds(), b.filters().where(),
                 Boolean.TRUE.equals(b.filters().excludeShown()));

@@ -12,6 +12,7 @@ import io.elicitor.evoi.planner.QueryKind;
 import io.elicitor.evoi.planner.Questions;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.evoi.strategy.ExhaustiveStrategy;
+import io.elicitor.runtime.Secrets;
 import io.elicitor.simulation.ExperimentRehearsal;
 import io.elicitor.simulation.HttpRunner;
 import io.elicitor.simulation.InProcessRunner;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ProgressBar;
@@ -121,7 +123,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     RealAnswerOptions real = new RealAnswerOptions();
 
-    @Option(names = "--admin-key", description = "X-Admin-Key for the experiment results (default: $ELICITOR_ADMIN_KEY).")
+    @Option(names = "--admin-key", description = "X-Admin-Key for the experiment results (default: the content of the"
+            + " file $ELICITOR_ADMIN_KEY_FILE, else $ELICITOR_ADMIN_KEY; prefer those: ps shows a command line).")
     String adminKey;
 
     @Override
@@ -233,7 +236,8 @@ final class SimulateCommand implements Callable<Integer> {
         lambda = lambdaFor(catalog);
         CatalogRegistry.Entry entry = EngineWorkspace.outside(() -> new CatalogRegistry().register(catalog));
         List<SimulatedUser> users = users(catalog, entry);
-        String key = adminKey != null ? adminKey : System.getenv("ELICITOR_ADMIN_KEY");
+        String key = adminKey != null ? adminKey : Secrets.of("ELICITOR_ADMIN_KEY", Optional.ofNullable(System.getenv(
+                "ELICITOR_ADMIN_KEY")), Optional.ofNullable(System.getenv("ELICITOR_ADMIN_KEY_FILE")).map(Path::of)).orElse(null);
         ExperimentRehearsal rehearsal = new ExperimentRehearsal(viaHttp, key, catalog, queries, lambda, noiseless, seed);
         try (ProgressBar bar = Progress.bar("rehearse", users.size())) {
             var outcomes = rehearsal.runAll(users, threads(), bar::step);

@@ -111,4 +111,18 @@ public interface ElicitorConfig {
      * beyond it new sessions get 503. Default: half of {@code -Xmx}.
      */
     java.util.OptionalLong memoryMaxBytes();
+
+    /** The per-client limit on new sessions. */
+    SessionRate sessionRate();
+
+    /** A token bucket per client address: {@code burst} sessions at once, refilled at {@code perMinute}. */
+    interface SessionRate {
+        /** New sessions a client may create per minute, sustained; 0 turns the limit off. */
+        @WithDefault("120")
+        int perMinute();
+
+        /** New sessions a client may create at once. */
+        @WithDefault("30")
+        int burst();
+    }
 }

@@ -11,12 +11,24 @@ public final class Refusal extends RuntimeException {
 
     private final Kind kind;
     private final String field;
+    private final long retryAfterSeconds;
 
     /** A refusal; {@code field} may be null when no single field is at fault. */
     public Refusal(Kind kind, String field, String message) {
+        this(kind, field, message, 1);
+    }
+
+    /** A refusal telling the client when to retry (429 and 503 carry it as {@code Retry-After}). */
+    public Refusal(Kind kind, String field, String message, long retryAfterSeconds) {
         super(message, null, false, false);
         this.kind = kind;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds a client should wait before retrying; meaningful for {@code TOO_MANY} and {@code UNAVAILABLE}. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Kind kind() {

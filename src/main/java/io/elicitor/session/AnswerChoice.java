@@ -2,11 +2,39 @@ package io.elicitor.session;
 
 import io.elicitor.runtime.Refusal;
 import io.elicitor.runtime.Refusal.Kind;
+import io.elicitor.runtime.ServiceIds;
 import io.elicitor.session.state.PartialOptions;
 import java.util.List;
 
 /** An answer as sent: an item id or an option index, exactly one of them. */
 record AnswerChoice(String itemId, Integer option) {
+    /**
+     * The choice of an answer request, checked by shape before any store is asked: a query id this service could have
+     * made, and exactly one of an item id (1..512 characters, no control characters) or an option index.
+     */
+    static AnswerChoice checked(String queryId, String chosenItemId, Integer chosenOption) {
+        if (queryId == null || queryId.isBlank()) {
+            throw new Refusal(Kind.INVALID, "queryId", "queryId is required");
+        }
+        if (!ServiceIds.plausibleQueryId(queryId)) {
+            throw new Refusal(Kind.INVALID, "queryId", "queryId '"
+                    + ServiceIds.shown(queryId) + "' is not a query id this service makes");
+        }
+        if (chosenItemId != null && !chosenItemId.isBlank() && !ServiceIds.plausibleItemId(chosenItemId)) {
+            throw new Refusal(Kind.INVALID, "chosenItemId", "chosenItemId must be 1.."
+                    + ServiceIds.MAX_ITEM_ID + " characters without control characters");
+        }
+        if (chosenOption == null && (chosenItemId == null || chosenItemId.isBlank())) {
+            throw new Refusal(Kind.INVALID, "chosenItemId",
+                    "chosenItemId (an item query) or chosenOption (a partial query) is required");
+        }
+        if (chosenOption != null && chosenItemId != null) {
+            throw new Refusal(Kind.INVALID, "chosenOption",
+                    "give chosenItemId for an item query or chosenOption for a partial query, not both");
+        }
+        return new AnswerChoice(chosenItemId, chosenOption);
+    }
+
     /** The request field this answer came in. */
     String field() {
         return option != null ? "chosenOption" : "chosenItemId";

@@ -101,15 +101,12 @@ public final class SessionSteps {
 
     /** Erases a session and everything it recorded, on every store; 404 when there is none. */
     public Uni<Void> delete(String sessionId) {
-        if (!ServiceIds.wellFormed(sessionId)) {
-            return Uni.createFrom().failure(noSession(sessionId == null ? "" : sessionId));
-        }
-        return store.delete(sessionId).map(found -> {
-            if (!found) {
-                throw noSession(sessionId);
+        Uni<Boolean> found = ServiceIds.wellFormed(sessionId) ? store.delete(sessionId) : Uni.createFrom().item(false);
+        return found.invoke(f -> {
+            if (!f) {
+                throw noSession(String.valueOf(sessionId));
             }
-            return null;
-        });
+        }).replaceWithVoid();
     }
 
     /** The 404 for a session id that names no session (quoted safely: it may be anything a client sent). */
@@ -145,26 +142,13 @@ public final class SessionSteps {
      * Idempotent per (session, query): the same answer again gets the same body, a different one a conflict.
      */
     public Uni<AnswerResult> answer(String sessionId, String queryId, String chosenItemId, Integer chosenOption) {
-        if (queryId == null || queryId.isBlank()) {
-            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "queryId", "queryId is required"));
+        AnswerChoice choice;
+        try {
+            choice = AnswerChoice.checked(queryId, chosenItemId, chosenOption);
+        } catch (Refusal r) {
+            return Uni.createFrom().failure(r);
         }
-        if (!ServiceIds.plausibleQueryId(queryId)) {
-            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "queryId", "queryId '"
-                    + ServiceIds.shown(queryId) + "' is not a query id this service makes"));
-        }
-        if (chosenItemId != null && !chosenItemId.isBlank() && !ServiceIds.plausibleItemId(chosenItemId)) {
-            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "chosenItemId", "chosenItemId must be 1.."
-                    + ServiceIds.MAX_ITEM_ID + " characters without control characters"));
-        }
-        if (chosenOption == null && (chosenItemId == null || chosenItemId.isBlank())) {
-            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "chosenItemId",
-                    "chosenItemId (an item query) or chosenOption (a partial query) is required"));
-        }
-        if (chosenOption != null && chosenItemId != null) {
-            return Uni.createFrom().failure(new Refusal(Kind.INVALID, "chosenOption",
-                    "give chosenItemId for an item query or chosenOption for a partial query, not both"));
-        }
-        return answer(sessionId, queryId, new AnswerChoice(chosenItemId, chosenOption), 0);
+        return answer(sessionId, queryId, choice, 0);
     }
 
     private Uni<AnswerResult> answer(String sessionId, String queryId, AnswerChoice choice, int attempt) {

@@ -106,7 +106,7 @@ class BadInputTest {
         problem(ApiClient.json().get("/sessions/" + sid + "/recommendations?limit=1000"), 400).body("field", equalTo("limit"));
         problem(io.restassured.RestAssured.given().contentType("text/plain").body("hi").post("/next-query"), 415);
         problem(io.restassured.RestAssured.given().get("/no-such-route"), 404);
-        problem(io.restassured.RestAssured.given().delete("/sessions/" + sid), 405);
+        problem(io.restassured.RestAssured.given().put("/sessions/" + sid), 405); // DELETE exists (erasure), PUT does not
     }
 
     @Test
