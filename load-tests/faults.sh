@@ -6,8 +6,8 @@
 #   load-tests/faults.sh --duration 60 [--clients 8] [--redis-cluster] [--port 8180]
 #
 # Last line: faults: acknowledged=N found=N sessions=N mismatches=N non503errors=N (exit 0 when all is well).
-# It uses this machine's PostgreSQL (database test) and Redis on 6379, or with --redis-cluster a three-master
-# Redis Cluster on ports 7001-7003 that it creates; it installs HAProxy with apt-get when missing. Do not run it
+# It uses this machine's PostgreSQL (database test) and Redis on 6379, or with --redis-cluster the three-master
+# Redis Cluster on ports 7001-7003 of sessions/redis-cluster.sh (started if needed); it installs HAProxy with apt-get when missing. Do not run it
 # beside the test suite: both stop and flush the same servers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -34,7 +34,6 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "$work/haproxy.pid" ] && kill "$(cat "$work/haproxy.pid")" 2>/dev/null || true
   pg_isready -h 127.0.0.1 -q || $pg_start >/dev/null 2>&1 || true
-  if [ -n "$cluster" ]; then for p in 7001 7002 7003; do redis-cli -p $p shutdown nosave >/dev/null 2>&1 || true; done; fi
   redis-cli -p 6379 ping >/dev/null 2>&1 || $redis_start >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -46,11 +45,10 @@ redis_start="redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --sa
 
 redis_env=()
 if [ -n "$cluster" ]; then
-  . load-tests/redis-cluster.sh
-  cluster_start "$work/cluster"
-  redis_env=(QUARKUS_REDIS_CLIENT_TYPE=cluster "QUARKUS_REDIS_HOSTS=$(cluster_hosts)")
+  sessions/redis-cluster.sh start
+  redis_env=(QUARKUS_REDIS_CLIENT_TYPE=cluster "QUARKUS_REDIS_HOSTS=$(sessions/redis-cluster.sh hosts)")
   flush="for p in 7001 7002 7003; do redis-cli -p \$p flushall; done"
-  redis_restart="redis-cli -p 7002 shutdown nosave; sleep 1; $(cluster_node_command "$work/cluster" 7002)"
+  redis_restart="sessions/redis-cluster.sh restart 7002"
 else
   flush="redis-cli -p 6379 flushall"
   redis_restart="redis-cli -p 6379 shutdown nosave; sleep 1; $redis_start"

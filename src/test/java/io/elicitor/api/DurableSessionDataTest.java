@@ -31,11 +31,11 @@ class DurableSessionDataTest {
                 + "/export").then().statusCode(200).body("outcomes.rating", org.hamcrest.Matchers.equalTo(List.of(7.0)));
         SessionDataChecks.strangersAreRefused(mine, theirs);
         assertEquals("1 1 2 3", rows(mine.sessionId()));
-        assertEquals("3", shell("redis-cli", "--raw", "exists", "elicitor:{" + mine.sessionId() + "}:version",
+        assertEquals("3", RedisUnderTest.exists("elicitor:{" + mine.sessionId() + "}:version",
                 "elicitor:{" + mine.sessionId() + "}:state", "elicitor:{" + mine.sessionId() + "}:posterior"));
         SessionDataChecks.ownerDeletes(mine);
         assertEquals("0 0 0 0", rows(mine.sessionId()));
-        assertEquals("0", shell("redis-cli", "--raw", "exists", "elicitor:{" + mine.sessionId() + "}:version",
+        assertEquals("0", RedisUnderTest.exists("elicitor:{" + mine.sessionId() + "}:version",
                 "elicitor:{" + mine.sessionId() + "}:state", "elicitor:{" + mine.sessionId() + "}:posterior"));
         SessionDataChecks.adminDeletes(theirs);
         SessionDataChecks.hostileIdsAreNotFound();

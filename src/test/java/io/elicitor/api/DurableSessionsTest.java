@@ -88,12 +88,12 @@ class DurableSessionsTest {
     }
 
     @Test
-    void flushAllMidSessionThenContinuingGivesTheIdenticalPosterior() {
+    void flushAllMidSessionThenContinuingGivesTheIdenticalPosterior() throws Exception {
         String flushed = ApiClient.createSession(Map.of("seed", 4242, "slateSize", 3));
         play(flushed, 3, 0);
         byte[] before = cachedPosterior(flushed);
         String viewBefore = view(flushed);
-        await(() -> redis.send(Request.cmd(Command.FLUSHALL)));
+        RedisUnderTest.flushAll();
         assertEquals(null, cachedPosteriorOrNull(flushed));
 
         // Reading rebuilds from the log and re-caches the very same bytes: particles and weights bit for bit.
@@ -161,7 +161,7 @@ class DurableSessionsTest {
     void aSecondInstanceContinuesTheSession() {
         String sid = ApiClient.createSession(Map.of("seed", 5150));
         play(sid, 2, 0);
-        Redis otherRedis = Redis.createClient(vertx, "redis://127.0.0.1:6379");
+        Redis otherRedis = RedisUnderTest.client(vertx);
         MathExecutor otherMath = new MathExecutor(1, 16);
         try {
             // Its own Redis connection, maths pool and service object; shared only PostgreSQL and Redis.
@@ -215,14 +215,13 @@ class DurableSessionsTest {
         String sid = ApiClient.createSession(Map.of("seed", 31337));
         play(sid, 1, 0);
         String viewBefore = view(sid);
-        run("redis-cli", "shutdown", "nosave");
+        RedisUnderTest.shutdownAll();
         try {
             assertEquals(viewBefore, view(sid));
             play(sid, 2, 1);
             ApiClient.json().get("/sessions/" + sid).then().statusCode(200).body("answers", equalTo(3));
         } finally {
-            run("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379", "--save", "",
-                    "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log");
+            RedisUnderTest.startAll();
         }
         for (int i = 0; i < 50 && !ping(); i++) {
             Thread.sleep(100);

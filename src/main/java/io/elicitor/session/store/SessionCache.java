@@ -27,6 +27,11 @@ import java.util.Optional;
  * one; every write renews the TTL.
  */
 public final class SessionCache {
+    /**
+     * Longest a cache command may take before it counts as failed and the store falls back to the log: a Redis that
+     * hangs (a client-side pool deadlock once did, in cluster mode) must cost a request seconds, never forever.
+     */
+    static final Duration DEADLINE = Duration.ofSeconds(3);
     private static final String PUT_IF_NEWER = """
             local cur = tonumber(redis.call('GET', KEYS[1]) or '-1')
             if tonumber(ARGV[1]) <= cur then return 0 end
@@ -71,7 +76,7 @@ public final class SessionCache {
     public Uni<Optional<SessionState>> get(String sessionId) {
         Request mget = Request.cmd(Command.MGET).arg(key(sessionId, "version")).arg(key(sessionId, "state"))
                 .arg(key(sessionId, "posterior"));
-        return redis.send(mget).flatMap(r -> {
+        return redis.send(mget).ifNoItem().after(DEADLINE).fail().flatMap(r -> {
             if (r == null || r.size() < 3 || r.get(0) == null || r.get(1) == null || r.get(2) == null) {
                 return Uni.createFrom().item(Optional.<SessionState>empty());
             }
@@ -117,14 +122,14 @@ public final class SessionCache {
                 .arg(key(s.sessionId(), "version")).arg(key(s.sessionId(), "state")).arg(key(s.sessionId(), "posterior"))
                 .arg(Long.toString(s.version())).arg(Buffer.buffer(state))
                 .arg(Buffer.buffer(BeliefCodec.encode(s.belief()))).arg(Long.toString(ttl.toMillis()));
-        return redis.send(eval).map(r -> r != null && r.toInteger() == 1);
+        return redis.send(eval).ifNoItem().after(DEADLINE).fail().map(r -> r != null && r.toInteger() == 1);
     }
 
     /** Drops a session's cached state. */
     public Uni<Void> evict(String sessionId) {
         Request del = Request.cmd(Command.DEL).arg(key(sessionId, "version")).arg(key(sessionId, "state"))
                 .arg(key(sessionId, "posterior"));
-        return redis.send(del).replaceWithVoid();
+        return redis.send(del).ifNoItem().after(DEADLINE).fail().replaceWithVoid();
     }
 
     private Snapshot read(Response r) {
