@@ -55,7 +55,7 @@ final class FuzzDrive {
         stopExperiments();
     }
 
-    /** The status, or 0 when the server closed the connection instead of answering (counted, never a 5xx). */
+    /** The status, or 0 when the server closed the connection twice instead of answering. */
     private static int send(HttpClient http, URI base, RequestFuzzer.Request r) throws InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + r.path())).timeout(Duration.ofSeconds(60))
                 .method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
@@ -66,11 +66,16 @@ final class FuzzDrive {
         if (r.adminKey() != null) {
             b.header("X-Admin-Key", r.adminKey());
         }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return 0;
+        // A connection the server closed after refusing the previous request early may be reused by the client and
+        // fail at once; a real client resends on a fresh one, and so does this, once.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                // resend once
+            }
         }
+        return 0;
     }
 
     private static void stillElicits(HttpClient http, URI base) throws IOException, InterruptedException {
