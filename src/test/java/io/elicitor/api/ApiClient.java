@@ -19,6 +19,21 @@ final class ApiClient {
         return given().config(DOUBLES).contentType("application/json");
     }
 
+    /**
+     * The status of {@code /q/health/ready}, given five seconds to become 200: after a PostgreSQL restart the JDBC pool
+     * that Flyway uses may report one stale connection before it reconnects.
+     */
+    static int readiness() throws InterruptedException {
+        int status = 0;
+        for (int i = 0; i < 20 && status != 200; i++) {
+            status = json().get("/q/health/ready").statusCode();
+            if (status != 200) {
+                Thread.sleep(250);
+            }
+        }
+        return status;
+    }
+
     static Response post(String path, Object body) {
         return json().body(body).post(path);
     }
