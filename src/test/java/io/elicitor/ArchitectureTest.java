@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArchitectureTest {
     /** Bottom to top: a package may import only packages before it (and itself). */
     private static final List<String> FLOORS = List.of(
-            "evoi", "evoi.belief", "evoi.value", "evoi.strategy", "evoi.gradient", "evoi.partial", "evoi.planner",
+            "evoi", "evoi.belief", "evoi.value", "evoi.strategy", "evoi.gradient", "evoi.partial", "evoi.planner", "evoi.explain",
             "config", "runtime", "catalog", "catalog.embed",
             "session.state", "session.store", "session", "simulation", "simulation.people", "experiment",
             "cli", "app", "api");

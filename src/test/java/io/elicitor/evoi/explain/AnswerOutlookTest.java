@@ -1,0 +1,97 @@
+package io.elicitor.evoi.explain;
+
+import io.elicitor.evoi.belief.Belief;
+import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The outlook of a question against a direct computation of the posterior after each answer, and EVOI. */
+class AnswerOutlookTest {
+    private static final double LAMBDA = 2.0;
+
+    @Test
+    void probabilitiesRegretsAndTheirAverageMatchDirectComputation() {
+        Belief b = ExplainFixture.belief(11, 300, new float[] {-1f, 0.2f, 0.4f, -0.3f, 0.6f});
+        float[] candidates = ExplainFixture.items(12, 40);
+        for (int k = 2; k <= 4; k++) {
+            float[] options = java.util.Arrays.copyOf(candidates, k * ExplainFixture.D);
+            AnswerOutlook.Outlook o = AnswerOutlook.of(b, options, k, candidates, 40, LAMBDA);
+            double[][] direct = direct(b, options, k, candidates, 40);
+            double probabilities = 0;
+            for (int i = 0; i < k; i++) {
+                assertEquals(direct[0][i], o.probability()[i], 1e-9, "P(" + i + ")");
+                assertEquals(direct[1][i], o.regretAfter()[i], 1e-9, "regret after " + i);
+                probabilities += o.probability()[i];
+            }
+            assertEquals(1.0, probabilities, 1e-9);
+            assertEquals(direct[2][0], o.regretNow(), 1e-9);
+            assertEquals(direct[2][1], o.expectedReduction(), 1e-9, "Σ P(i)·reduction(i) is the EVOI");
+            assertTrue(o.expectedReduction() >= -1e-12, "EVOI is never negative");
+        }
+    }
+
+    /** [P(i)], [regret after i], [regret now, EVOI] by the textbook formulas, in the plainest loops. */
+    private static double[][] direct(Belief b, float[] options, int k, float[] cand, int p) {
+        int d = ExplainFixture.D;
+        int m = b.size();
+        float[] w = b.particles();
+        double[] pi = b.weights();
+        double[][] u = new double[m][p];
+        double[][] q = new double[m][k];
+        for (int j = 0; j < m; j++) {
+            for (int y = 0; y < p; y++) {
+                for (int c = 0; c < d; c++) {
+                    u[j][y] += (double) w[j * d + c] * cand[y * d + c];
+                }
+            }
+            double z = 0;
+            for (int i = 0; i < k; i++) {
+                double s = 0;
+                for (int c = 0; c < d; c++) {
+                    s += (double) w[j * d + c] * options[i * d + c];
+                }
+                q[j][i] = Math.exp(LAMBDA * s);
+                z += q[j][i];
+            }
+            for (int i = 0; i < k; i++) {
+                q[j][i] /= z;
+            }
+        }
+        double[] prob = new double[k];
+        double[] after = new double[k];
+        double evoi = -maxExpected(pi, u, p);
+        for (int i = 0; i < k; i++) {
+            double[] post = new double[m];
+            for (int j = 0; j < m; j++) {
+                post[j] = pi[j] * q[j][i];
+                prob[i] += post[j];
+            }
+            for (int j = 0; j < m; j++) {
+                post[j] /= prob[i];
+            }
+            after[i] = expectedMax(post, u) - maxExpected(post, u, p);
+            evoi += prob[i] * maxExpected(post, u, p);
+        }
+        return new double[][] {prob, after, {expectedMax(pi, u) - maxExpected(pi, u, p), evoi}};
+    }
+
+    private static double expectedMax(double[] pi, double[][] u) {
+        double s = 0;
+        for (int j = 0; j < pi.length; j++) {
+            s += pi[j] * java.util.Arrays.stream(u[j]).max().orElseThrow();
+        }
+        return s;
+    }
+
+    private static double maxExpected(double[] pi, double[][] u, int p) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int y = 0; y < p; y++) {
+            double e = 0;
+            for (int j = 0; j < pi.length; j++) {
+                e += pi[j] * u[j][y];
+            }
+            best = Math.max(best, e);
+        }
+        return best;
+    }
+}
