@@ -1,6 +1,8 @@
 package io.elicitor.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.elicitor.evoi.explain.Contributions;
+import io.elicitor.session.Explanations;
 import java.util.List;
 import java.util.Map;
 
@@ -45,13 +47,20 @@ public final class Dtos {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QueryView(String queryId, String kind, List<ItemView> items, List<OptionView> options, double evoi,
-                            boolean stop, double utilityScale, double probabilityTopIsBest) {}
+                            boolean stop, double utilityScale, double probabilityTopIsBest, Explanations.Why why) {}
 
     /** {@code POST /answer}: {@code chosenItemId} answers an item query, {@code chosenOption} a partial one. */
     public record Answer(String sessionId, String queryId, String chosenItemId, Integer chosenOption) {}
 
-    /** A recommendation. */
-    public record RecommendationView(String id, String title, double expectedUtility) {}
+    /** A recommendation; {@code because}: its attributes' shares of its utility, largest first (attribute catalogs). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RecommendationView(String id, String title, double expectedUtility,
+                                     List<Contributions.Contribution> because) {
+        /** A recommendation without its explanation (the {@code /answer} body). */
+        public RecommendationView(String id, String title, double expectedUtility) {
+            this(id, title, expectedUtility, null);
+        }
+    }
 
     /** Response of {@code POST /answer}. */
     public record AnswerView(int answers, List<RecommendationView> recommendations) {}

@@ -8,6 +8,7 @@ import io.elicitor.api.Dtos.OptionView;
 import io.elicitor.api.Dtos.QueryView;
 import io.elicitor.api.Dtos.RecommendationView;
 import io.elicitor.runtime.Refusal;
+import io.elicitor.session.Explanations;
 import io.elicitor.session.SessionSteps;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class ElicitationResource {
     @Inject
     SessionSteps sessions;
 
+    @Inject
+    Explanations explanations;
+
     @POST
     @Path("next-query")
     @Operation(summary = "The next comparison query (the pending one again until it is answered)")
@@ -35,10 +39,11 @@ public class ElicitationResource {
         if (body == null) {
             throw new Refusal(Refusal.Kind.INVALID, "sessionId", "request body with sessionId is required");
         }
-        return sessions.nextQuery(body.sessionId()).map(ElicitationResource::view);
+        return sessions.nextQuery(body.sessionId()).flatMap(r -> explanations.why(body.sessionId(), r.query())
+                .map(why -> view(r, why)));
     }
 
-    private static QueryView view(SessionSteps.QueryResult r) {
+    private static QueryView view(SessionSteps.QueryResult r, Explanations.Why why) {
         boolean partial = r.query().partial() != null;
         List<ItemView> items = partial ? null
                 : r.items().stream().map(i -> new ItemView(i.id(), i.title(), i.attributes())).toList();
@@ -50,7 +55,7 @@ public class ElicitationResource {
             }
         }
         return new QueryView(r.query().queryId(), partial ? "partial" : "items", items, options, r.query().evoi(),
-                r.query().stop(), r.query().utilityScale(), r.query().probabilityTopIsBest());
+                r.query().stop(), r.query().utilityScale(), r.query().probabilityTopIsBest(), why);
     }
 
     @POST

@@ -5,11 +5,13 @@ import io.elicitor.api.Dtos.RecommendationView;
 import io.elicitor.api.Dtos.SessionCreated;
 import io.elicitor.api.Dtos.SessionView;
 import io.elicitor.catalog.ItemFilter;
+import io.elicitor.evoi.explain.Contributions;
 import io.elicitor.experiment.Outcome;
 import io.elicitor.experiment.OutcomeRecorder;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.session.SessionCreation;
 import io.elicitor.runtime.ServiceIds;
+import io.elicitor.session.Explanations;
 import io.elicitor.session.SessionSteps;
 import io.elicitor.session.SessionTokens;
 import io.elicitor.session.state.SessionState;
@@ -53,6 +55,9 @@ public class SessionResource {
 
     @Inject
     CreationRateLimit rate;
+
+    @Inject
+    Explanations explanations;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -138,8 +143,22 @@ public class SessionResource {
         } catch (NumberFormatException e) {
             throw new Refusal(Refusal.Kind.INVALID, "limit", "limit must be an integer, got '" + limit + "'");
         }
-        return sessions.recommendations(id, n).map(list -> list.stream()
-                .map(r -> new RecommendationView(r.id(), r.title(), r.expectedUtility())).toList());
+        return sessions.recommendations(id, n).flatMap(list -> explanations.because(id, list.stream()
+                .map(r -> r.id()).toList()).map(because -> list.stream().map(r -> new RecommendationView(r.id(),
+                r.title(), r.expectedUtility(), top(because.get(r.id())))).toList()));
+    }
+
+    /** The three largest shares of an item's utility, or null for a catalog without attributes. */
+    private static List<Contributions.Contribution> top(List<Contributions.Contribution> all) {
+        return all == null ? null : all.subList(0, Math.min(3, all.size()));
+    }
+
+    @GET
+    @Path("/{id}/explanation")
+    @Operation(summary = "What the answers say: attribute weights with 90% intervals (attribute catalogs) or where the"
+            + " user parts from the population (ratings catalogs), the top item, the probability it is the best")
+    public Uni<Explanations.Explanation> explanation(@PathParam("id") String id) {
+        return explanations.explain(id);
     }
 
     static SessionView view(SessionState s) {

@@ -9,6 +9,7 @@ import io.elicitor.evoi.strategy.ExhaustiveStrategy;
 import io.elicitor.runtime.MathExecutor;
 import io.elicitor.runtime.Secrets;
 import io.elicitor.session.Enrolment;
+import io.elicitor.session.Explanations;
 import io.elicitor.session.ItemExclusions;
 import io.elicitor.session.SessionCreation;
 import io.elicitor.session.SessionSteps;
@@ -121,5 +122,12 @@ public final class SessionWiring {
     SessionSteps steps(CatalogRegistry catalogs, SessionStore store, MathExecutor math, StrategyRegistry strategies,
                        EngineSettings settings, ElicitorConfig config, ItemExclusions exclusions, MeterRegistry meters) {
         return new SessionSteps(catalogs, store, math, strategies, settings, config, exclusions, meters, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    Explanations explanations(CatalogRegistry catalogs, SessionSteps steps, ItemExclusions exclusions,
+                              MathExecutor math) {
+        return new Explanations(catalogs, steps, exclusions, math);
     }
 }

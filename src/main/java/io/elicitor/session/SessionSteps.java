@@ -242,7 +242,7 @@ public final class SessionSteps {
         Belief updated = BeliefReplay.step(s.belief(), entry, s.seed(), s.beliefSettings(), history);
         // The pending query counts as shown, so excludeShown applies to these recommendations too.
         List<Recommendation> recs = recommend(entry, updated, config.answerRecommendations(), exclusions.of(s, entry));
-        return s.withAnswer(updated, given.withResult(new AnswerResult(history.size(), recs)), now());
+        return s.withAnswer(updated, given.withResult(new AnswerResult(history.size(), recs), !p.stop()), now());
     }
 
     private static List<Recommendation> recommend(CatalogRegistry.Entry entry, Belief belief, int limit, BitSet excluded) {

@@ -112,7 +112,7 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
      * answered by {@code chosenItemId}, a partial one by {@code chosenOption} (the other field then null).
      */
     public record AnsweredQuery(String queryId, List<String> itemIds, String chosenItemId, PartialOptions partial,
-                                Integer chosenOption, AnswerResult result) {
+                                Integer chosenOption, AnswerResult result, Boolean worthAsking) {
         /** Freezes the item list; exactly one kind of answer. */
         public AnsweredQuery {
             itemIds = List.copyOf(itemIds);
@@ -123,17 +123,17 @@ public record SessionState(String sessionId, String catalogId, String catalogVer
 
         /** An answered item query. */
         public static AnsweredQuery ofItem(String queryId, List<String> itemIds, String chosenItemId, AnswerResult result) {
-            return new AnsweredQuery(queryId, itemIds, chosenItemId, null, null, result);
+            return new AnsweredQuery(queryId, itemIds, chosenItemId, null, null, result, null);
         }
 
         /** An answered partial query. */
         public static AnsweredQuery ofOption(String queryId, PartialOptions partial, int chosenOption, AnswerResult result) {
-            return new AnsweredQuery(queryId, List.of(), null, partial, chosenOption, result);
+            return new AnsweredQuery(queryId, List.of(), null, partial, chosenOption, result, null);
         }
 
-        /** The same answer with its response. */
-        public AnsweredQuery withResult(AnswerResult r) {
-            return new AnsweredQuery(queryId, itemIds, chosenItemId, partial, chosenOption, r);
+        /** The same answer with its response, and whether its query was still worth asking (its EVOI above the stop rule). */
+        public AnsweredQuery withResult(AnswerResult r, boolean worthAsking) {
+            return new AnsweredQuery(queryId, itemIds, chosenItemId, partial, chosenOption, r, worthAsking);
         }
     }
 

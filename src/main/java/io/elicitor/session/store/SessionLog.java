@@ -167,7 +167,7 @@ public final class SessionLog {
         for (AnswerRecord a : answers) {
             QueryRecord q = byId.get(a.queryId);
             done.add(new AnsweredQuery(a.queryId, read(q.itemIdsJson, STRINGS), a.chosenItemId, partial(q),
-                    a.chosenOption, read(a.resultJson, new TypeReference<AnswerResult>() {})));
+                    a.chosenOption, read(a.resultJson, new TypeReference<AnswerResult>() {}), !q.stop));
         }
         PendingQuery pending = null;
         for (QueryRecord q : queries) {
