@@ -22,8 +22,11 @@ public final class AttributeWeights {
      * @param mean posterior mean: utility per original unit (numeric) or of the level over the baseline
      * @param low the 5% posterior quantile
      * @param high the 95% posterior quantile
+     * @param spread the attribute's standard deviation over the catalog in its units (1 for a level): {@code mean ·
+     *     spread} is the utility of a typical difference, which puts attributes of different units on one chart
      */
-    public record Weight(String attribute, String level, String baseline, double mean, double low, double high) {}
+    public record Weight(String attribute, String level, String baseline, double mean, double low, double high,
+                         double spread) {}
 
     private AttributeWeights() {}
 
@@ -50,7 +53,7 @@ public final class AttributeWeights {
                     for (int j = 0; j < m; j++) {
                         v[j] = particles[j * d + cols[0]] / attr.std();
                     }
-                    out.add(summary(attr.name(), null, null, v, weights));
+                    out.add(summary(attr.name(), null, null, v, weights, attr.std()));
                 }
                 continue;
             }
@@ -59,14 +62,15 @@ public final class AttributeWeights {
                 for (int j = 0; j < m; j++) {
                     v[j] = (double) particles[j * d + cols[l]] - particles[j * d + cols[0]];
                 }
-                out.add(summary(attr.name(), levels[cols[l]], levels[cols[0]], v, weights));
+                out.add(summary(attr.name(), levels[cols[l]], levels[cols[0]], v, weights, 1.0));
             }
         }
         return out;
     }
 
-    private static Weight summary(String name, String level, String baseline, double[] v, double[] weights) {
+    private static Weight summary(String name, String level, String baseline, double[] v, double[] weights,
+                                  double spread) {
         return new Weight(name, level, baseline, WeightedQuantiles.mean(v, weights),
-                WeightedQuantiles.quantile(v, weights, 0.05), WeightedQuantiles.quantile(v, weights, 0.95));
+                WeightedQuantiles.quantile(v, weights, 0.05), WeightedQuantiles.quantile(v, weights, 0.95), spread);
     }
 }

@@ -28,6 +28,8 @@ class AttributeWeightsTest {
         }
         assertEquals(price, w.get(0).mean(), 1e-9);
         assertNull(w.get(0).level());
+        assertEquals(4.0, w.get(0).spread());
+        assertEquals(1.0, w.get(1).spread());
         assertEquals("green", w.get(1).level());
         assertEquals("red", w.get(1).baseline());
         assertEquals(greenOverRed, w.get(1).mean(), 1e-9);
