@@ -13,6 +13,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -77,5 +78,15 @@ public class ExperimentResource {
     public Uni<ExperimentResults> results(@HeaderParam("X-Admin-Key") String key, @PathParam("id") String id) {
         admin.require(key);
         return experiments.resultRows(id).map(ResultsSummary::of);
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @Operation(summary = "Per arm and time bucket (minute, hour or day): sessions created and sessions that accepted")
+    public Uni<List<ExperimentStore.TimelineRow>> timeline(@HeaderParam("X-Admin-Key") String key,
+                                                           @PathParam("id") String id,
+                                                           @QueryParam("bucket") String bucket) {
+        admin.require(key);
+        return experiments.timeline(id, bucket == null ? "hour" : bucket);
     }
 }

@@ -141,6 +141,28 @@ public class ExperimentStore {
                                 .map(latency -> rows(e, sessions, latency))))));
     }
 
+    /**
+     * New sessions and the ones with an accepted outcome, per arm and per {@code bucket} ({@code minute}, {@code hour}
+     * or {@code day}) of session creation, oldest first: the raw counts of an acceptance-over-time curve.
+     */
+    public Uni<List<TimelineRow>> timeline(String id, String bucket) {
+        if (!List.of("minute", "hour", "day").contains(bucket)) {
+            throw new Refusal(Kind.INVALID, "bucket", "bucket must be minute, hour or day, got '" + bucket + "'");
+        }
+        return get(id).flatMap(e -> Panache.withSession(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select s.arm, date_trunc('" + bucket + "', s.created_at) as t, count(*),"
+                        + " count(*) filter (where exists (select 1 from elicitor_outcome o"
+                        + " where o.session_id = s.session_id and o.accepted))"
+                        + " from elicitor_session s where s.experiment_id = ?1 group by s.arm, t order by t, s.arm",
+                        Object[].class)
+                .setParameter(1, id).getResultList()
+                .map(rows -> rows.stream().map(r -> new TimelineRow((String) r[0], r[1].toString(),
+                        ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList()))));
+    }
+
+    /** One arm's sessions created in one time bucket, and how many of them accepted a recommendation. */
+    public record TimelineRow(String arm, String bucketStart, long sessions, long accepted) {}
+
     /** The native rows as records, in the column order of the queries above. */
     private static ResultRows rows(Experiment e, List<Object[]> sessions, List<Object[]> latency) {
         List<ResultRows.SessionRow> s = sessions.stream().map(r -> new ResultRows.SessionRow((String) r[0],

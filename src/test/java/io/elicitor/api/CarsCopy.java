@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** The bundled cars catalog copied under another id and version, for tests that load catalogs of their own. */
-final class CarsCopy {
+public final class CarsCopy {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CarsCopy() {}
 
     /** A new folder below {@code parent} holding cars as catalog {@code id}, version {@code version}. */
-    static Path write(Path parent, String id, String version) throws IOException {
+    public static Path write(Path parent, String id, String version) throws IOException {
         return write(parent, id, version, true);
     }
 
