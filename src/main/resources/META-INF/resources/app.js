@@ -67,6 +67,7 @@
       const body = { catalog: $('catalog').value, queryKind: $('query-kind').value };
       if ($('strategy').value) body.strategy = $('strategy').value;
       session = await api('POST', '/sessions', body);
+      document.body.dataset.sessionId = session.sessionId;
       $('restart').hidden = false;
       await next();
     } catch (e) {

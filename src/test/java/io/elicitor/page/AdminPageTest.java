@@ -54,6 +54,29 @@ class AdminPageTest {
     }
 
     @Test
+    void theStopSuggestionShowsWhenTheQuestionSaysStop(@TempDir Path tmp) throws Exception {
+        // An experiment whose arms allow one question: the second query the page gets says stop.
+        String catalog = "cars-stop-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().body(Map.of("path", CarsCopy.write(tmp, catalog, "1").toString())).post("/admin/catalogs").then()
+                .statusCode(201);
+        experiment = admin().body(Map.of("catalog", catalog, "name", "no questions", "arms", List.of(
+                Map.of("name", "a", "strategy", "random", "params", Map.of("maxQueries", 1)),
+                Map.of("name", "b", "strategy", "random", "params", Map.of("maxQueries", 1))))).post("/experiments")
+                .then().statusCode(201).extract().path("id");
+        driver = Browser.start(1200, 1000);
+        driver.get(base.toString());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.cssSelector("#catalog option[value='" + catalog + "']")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("catalog"))).selectByValue(catalog);
+        driver.findElement(By.id("start")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#options .option")));
+        assertTrue(!driver.findElement(By.id("stop")).isDisplayed(), "the first question is worth asking");
+        driver.findElements(By.cssSelector("#options .option")).get(0).click();
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stop"))).getText()
+                .contains("learned enough"));
+    }
+
+    @Test
     void theDashboardShowsEachArmTheComparisonAndTheCurve(@TempDir Path tmp) throws Exception {
         String catalog = "cars-page-" + UUID.randomUUID().toString().substring(0, 8);
         admin().body(Map.of("path", CarsCopy.write(tmp, catalog, "1").toString())).post("/admin/catalogs").then()

@@ -83,6 +83,12 @@ class PageTest {
         new Actions(driver).sendKeys("1").perform();
         waitForAnswers(5);
         Browser.screenshot(driver, "after-five-answers");
+        // The stop suggestion shows exactly when the pending question says stop.
+        String sid = driver.findElement(By.tagName("body")).getAttribute("data-session-id");
+        boolean stop = io.restassured.RestAssured.given().contentType("application/json")
+                .body(java.util.Map.of("sessionId", sid)).post("/next-query").then().statusCode(200).extract()
+                .path("stop");
+        assertEquals(stop, driver.findElement(By.id("stop")).isDisplayed());
         WebElement first = driver.findElements(By.cssSelector("#options .option")).get(0);
         assertTrue(first.getAttribute("aria-label").startsWith("Choose "), "options are labelled for screen readers");
 
