@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """One client, one session at a time: create a session, then ask /next-query and answer a random option, 10 times;
 prints /next-query and /answer p50 / p99 / max in ms over all sessions (evoi/RESULTS.md, issue 17).
-Usage: load-tests/one-client.py URL CATALOG SESSIONS [STRATEGY]   (choices seeded: the same run asks the same)"""
+Usage: load-tests/one-client.py URL CATALOG SESSIONS [STRATEGY]   (choices seeded: the same run asks the same)
+WHY=0 in the environment asks /next-query without its explanation ("why": false)."""
+import os
 import json
 import random
 import sys
@@ -34,7 +36,8 @@ def main():
             body["strategy"] = strategy
         sid = post(base, "/sessions", body)[0]["sessionId"]
         for _ in range(10):
-            q, ms = post(base, "/next-query", {"sessionId": sid})
+            q, ms = post(base, "/next-query", {"sessionId": sid} if os.environ.get("WHY", "1") != "0"
+                         else {"sessionId": sid, "why": False})
             nq.append(ms)
             item = rng.choice(q["items"])["id"]
             _, ms = post(base, "/answer", {"sessionId": sid, "queryId": q["queryId"], "chosenItemId": item})

@@ -32,8 +32,8 @@ public final class Dtos {
                                  double lambda, String experimentId, String arm, String queryKind,
                                  Integer partialAttributes, boolean allowRepeats, String sessionToken) {}
 
-    /** {@code POST /next-query}. */
-    public record NextQuery(String sessionId) {}
+    /** {@code POST /next-query}; {@code why: false} skips the question's explanation (default: explained). */
+    public record NextQuery(String sessionId, Boolean why) {}
 
     /** An item as shown to the user. */
     public record ItemView(String id, String title, Map<String, Object> attributes) {}

@@ -39,6 +39,9 @@ public class ElicitationResource {
         if (body == null) {
             throw new Refusal(Refusal.Kind.INVALID, "sessionId", "request body with sessionId is required");
         }
+        if (Boolean.FALSE.equals(body.why())) {
+            return sessions.nextQuery(body.sessionId()).map(r -> view(r, null));
+        }
         return sessions.nextQuery(body.sessionId()).flatMap(r -> explanations.why(body.sessionId(), r.query())
                 .map(why -> view(r, why)));
     }

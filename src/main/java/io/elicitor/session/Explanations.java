@@ -2,6 +2,7 @@ package io.elicitor.session;
 
 import io.elicitor.catalog.AttributeSchema;
 import io.elicitor.catalog.CatalogRegistry;
+import io.elicitor.evoi.Buffers;
 import io.elicitor.evoi.belief.Belief;
 import io.elicitor.evoi.belief.GaussianPrior;
 import io.elicitor.evoi.explain.AnswerOutlook;
@@ -118,10 +119,7 @@ public final class Explanations {
             System.arraycopy(v, 0, options, i * d, d);
         }
         int[] candidates = candidates(s, e);
-        float[] c = new float[candidates.length * d];
-        for (int y = 0; y < candidates.length; y++) {
-            System.arraycopy(e.search().items().row(candidates[y]), 0, c, y * d, d);
-        }
+        float[] c = Buffers.toArray(e.search().items().rows(candidates)); // one gather: a view per row costs ~15 µs
         AnswerOutlook.Outlook o = AnswerOutlook.of(s.belief(), options, k, c, candidates.length,
                 s.beliefSettings().lambda());
         List<Outcome> answers = new ArrayList<>(k);
@@ -141,11 +139,7 @@ public final class Explanations {
         for (int c = 0; c < m.length; c++) {
             populationMean[c] = (float) m[c];
         }
-        int d = e.catalog().dimension();
-        float[] vectors = new float[candidates.length * d];
-        for (int y = 0; y < candidates.length; y++) {
-            System.arraycopy(e.search().items().row(candidates[y]), 0, vectors, y * d, d);
-        }
+        float[] vectors = Buffers.toArray(e.search().items().rows(candidates));
         PopulationContrast.Contrast c = PopulationContrast.of(b.mean(), populationMean, vectors, candidates.length, 5,
                 null);
         return new Population(shared(e, candidates, c.agreed()), shared(e, candidates, c.likedMore()),

@@ -9,7 +9,8 @@ import io.elicitor.evoi.belief.Belief;
  * best item is than the one recommended. An answer cuts it by {@link Outlook#reduction}; averaged over the answers
  * those cuts are exactly the question's EVOI over the same candidates, because {@code Σᵢ P(i) E_i[max] = E[max]}.
  *
- * <p>Cost {@code O(M·P·d + k·M·P)} for M particles, P candidates and k options.
+ * <p>Cost {@code O(M·P·d + k·M·P)} for M particles, P candidates and k options: about 2 ms for 1,024 particles,
+ * 500 candidates, d = 32 and a pair ({@link ParticleScores}).
  */
 public final class AnswerOutlook {
     /**
@@ -50,18 +51,10 @@ public final class AnswerOutlook {
         }
         float[] w = belief.particles();
         double[] pi = belief.weights();
-        double[] scores = new double[m * p];
-        double[] best = new double[m];
+        ParticleScores scores = ParticleScores.of(w, m, candidates, p, d);
         double[][] choice = new double[k][m];
+        double[] u = new double[k];
         for (int j = 0; j < m; j++) {
-            double top = Double.NEGATIVE_INFINITY;
-            for (int y = 0; y < p; y++) {
-                double s = dot(w, j * d, candidates, y * d, d);
-                scores[j * p + y] = s;
-                top = Math.max(top, s);
-            }
-            best[j] = top;
-            double[] u = new double[k];
             double umax = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < k; i++) {
                 u[i] = lambda * dot(w, j * d, options, i * d, d);
@@ -87,22 +80,19 @@ public final class AnswerOutlook {
             for (int j = 0; j < m; j++) {
                 posterior[j] /= probability[i];
             }
-            regretAfter[i] = regret(posterior, scores, best, p);
+            regretAfter[i] = regret(posterior, scores);
         }
-        return new Outlook(regret(pi, scores, best, p), probability, regretAfter);
+        return new Outlook(regret(pi, scores), probability, regretAfter);
     }
 
-    private static double regret(double[] pi, double[] scores, double[] best, int p) {
-        double[] expected = new double[p];
+    /** {@code Σⱼ πⱼ max_y s_{jy} − max_y Σⱼ πⱼ s_{jy}}. */
+    private static double regret(double[] pi, ParticleScores scores) {
         double expectedBest = 0;
         for (int j = 0; j < pi.length; j++) {
-            expectedBest += pi[j] * best[j];
-            for (int y = 0; y < p; y++) {
-                expected[y] += pi[j] * scores[j * p + y];
-            }
+            expectedBest += pi[j] * scores.best()[j];
         }
         double recommended = Double.NEGATIVE_INFINITY;
-        for (double e : expected) {
+        for (double e : scores.expected(pi)) {
             recommended = Math.max(recommended, e);
         }
         return expectedBest - recommended;

@@ -1,12 +1,14 @@
 package io.elicitor.evoi.explain;
 
+import io.elicitor.evoi.Buffers;
 import io.elicitor.evoi.ItemMatrix;
 import io.elicitor.evoi.belief.Belief;
 
 /**
  * The item recommended now among some candidates (the largest posterior-mean utility), the posterior probability
  * that it is truly the user's best among them, and the expected regret of recommending it,
- * {@code Σⱼ πⱼ (max_y wⱼ·y − wⱼ·top)}. Cost {@code O(M·P·d)}.
+ * {@code Σⱼ πⱼ (max_y wⱼ·y − wⱼ·top)}. Cost {@code O(M·P·d)}; reads the candidates' rows from ND4J, so it runs
+ * on a maths thread.
  *
  * @param item the recommended item's catalog index
  * @param probabilityBest {@code Σⱼ πⱼ [top is particle j's best]}
@@ -19,20 +21,11 @@ public record TopItem(int item, double probabilityBest, double expectedRegret) {
             throw new IllegalArgumentException("need at least one candidate");
         }
         int d = belief.dimension();
-        int m = belief.size();
         int p = candidates.length;
-        float[] w = belief.particles();
+        float[] rows = Buffers.toArray(items.rows(candidates)); // one native gather, not a view per row
         double[] pi = belief.weights();
-        double[] scores = new double[m * p];
-        double[] expected = new double[p];
-        for (int y = 0; y < p; y++) {
-            float[] x = items.row(candidates[y]);
-            for (int j = 0; j < m; j++) {
-                double s = AnswerOutlook.dot(w, j * d, x, 0, d);
-                scores[j * p + y] = s;
-                expected[y] += pi[j] * s;
-            }
-        }
+        ParticleScores scores = ParticleScores.of(belief.particles(), belief.size(), rows, p, d);
+        double[] expected = scores.expected(pi);
         int top = 0;
         for (int y = 1; y < p; y++) {
             if (expected[y] > expected[top]) {
@@ -41,15 +34,11 @@ public record TopItem(int item, double probabilityBest, double expectedRegret) {
         }
         double best = 0;
         double regret = 0;
-        for (int j = 0; j < m; j++) {
-            int arg = 0;
-            for (int y = 1; y < p; y++) {
-                if (scores[j * p + y] > scores[j * p + arg]) {
-                    arg = y;
-                }
-            }
-            best += arg == top ? pi[j] : 0;
-            regret += pi[j] * (scores[j * p + arg] - scores[j * p + top]);
+        for (int j = 0; j < belief.size(); j++) {
+            double mine = scores.scores()[j * p + top];
+            // The top is this particle's best when nothing beats it (ties count as best).
+            best += mine >= scores.best()[j] ? pi[j] : 0;
+            regret += pi[j] * (scores.best()[j] - mine);
         }
         return new TopItem(candidates[top], best, regret);
     }

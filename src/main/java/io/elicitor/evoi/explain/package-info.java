@@ -6,8 +6,9 @@
  * ({@link io.elicitor.evoi.explain.Contributions}), and where a user parts from the population
  * ({@link io.elicitor.evoi.explain.PopulationContrast}).
  *
- * <p>Plain Java over a {@link io.elicitor.evoi.belief.Belief}'s arrays: M particles by a few hundred candidates at
- * most, so no ND4J and no workspace; safe on any thread. Every figure is a weighted sum over the particles, which the
- * tests recompute directly.
+ * <p>Over a {@link io.elicitor.evoi.belief.Belief}'s arrays: M particles by a few hundred candidates at most. The
+ * particle-by-candidate scores are one ND4J product, as in the engine's pool, so call these on a maths thread (inside
+ * an engine workspace in the service); the rest is plain Java. Every figure is a weighted sum over the particles,
+ * which the tests recompute directly.
  */
 package io.elicitor.evoi.explain;
