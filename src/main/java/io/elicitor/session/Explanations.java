@@ -1,5 +1,6 @@
 package io.elicitor.session;
 
+import io.elicitor.catalog.AnnInnerProductSearch;
 import io.elicitor.catalog.AttributeSchema;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.Buffers;
@@ -28,12 +29,16 @@ import java.util.Map;
 /**
  * A session explained from its posterior ({@link io.elicitor.evoi.explain}): what the answers say about the user,
  * why the pending question is asked, and why items are recommended. Figures about "the best item" are judged over
- * the session's candidates: every item it may be shown, or on a large catalog the {@value #CANDIDATES} best by
- * posterior mean. The work runs on the maths pool, off the event loop.
+ * the session's candidates: every item it may be shown, or on a larger catalog the {@value #CANDIDATES} best by
+ * posterior mean (the {@value #APPROXIMATE_CANDIDATES} best where search is approximate: an ANN search for 500 cost
+ * 16 ms per question at a million items). The work runs on the maths pool, off the event loop.
  */
 public final class Explanations {
     /** Most candidate items an explanation weighs; beyond it, the best by posterior mean. */
     public static final int CANDIDATES = 500;
+
+    /** Candidates where the catalog's search is approximate: as many as the planner's pool takes by posterior mean. */
+    public static final int APPROXIMATE_CANDIDATES = 64;
 
     private final CatalogRegistry catalogs;
     private final SessionSteps sessions;
@@ -158,8 +163,9 @@ public final class Explanations {
     private int[] candidates(SessionState s, CatalogRegistry.Entry e) {
         BitSet excluded = exclusions.of(s, e);
         int n = e.catalog().size();
-        if (n - excluded.cardinality() > CANDIDATES) {
-            return e.search().topK(s.belief().mean(), CANDIDATES, excluded);
+        int most = e.search() instanceof AnnInnerProductSearch ? APPROXIMATE_CANDIDATES : CANDIDATES;
+        if (n - excluded.cardinality() > most) {
+            return e.search().topK(s.belief().mean(), most, excluded);
         }
         int[] out = new int[n - excluded.cardinality()];
         for (int i = excluded.nextClearBit(0), at = 0; i < n; i = excluded.nextClearBit(i + 1)) {
