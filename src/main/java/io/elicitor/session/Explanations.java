@@ -1,5 +1,6 @@
 package io.elicitor.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.elicitor.catalog.AnnInnerProductSearch;
 import io.elicitor.catalog.AttributeSchema;
 import io.elicitor.catalog.CatalogRegistry;
@@ -46,6 +47,7 @@ public final class Explanations {
     private final MathExecutor math;
 
     /** What {@code GET /sessions/{id}/explanation} returns: attributes for attribute catalogs, else the population. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Explanation(String sessionId, int answers, Integer answersWorthAsking, String topItemId,
                               String topItemTitle, double probabilityTopIsBest, double expectedRegret,
                               List<AttributeWeights.Weight> attributeWeights, Population population) {}
@@ -57,10 +59,12 @@ public final class Explanations {
     public record Shared(String id, String title, double user, double population) {}
 
     /** The {@code why} of a question: what its options differ on and what each answer would teach. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Why(List<OptionDifferences.Difference> differences, double expectedRegret, List<Outcome> answers,
                       List<String> partialAttributes) {}
 
     /** One possible answer: the item (or option index) chosen, how likely it is, and the regret it would remove. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Outcome(String itemId, Integer option, double probability, double regretReduction) {}
 
     /** Explanations over the given registry, session steps, exclusions and maths pool. */
