@@ -53,16 +53,22 @@ class AdminPageTest {
         }
     }
 
+    /** Loads a copy of the cars under a new id and starts an experiment on it; returns the catalog id. */
+    private String experimentOnACopy(Path tmp, String name, List<Map<String, Object>> arms) throws Exception {
+        String catalog = "cars-page-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().body(Map.of("path", CarsCopy.write(tmp, catalog, "1").toString())).post("/admin/catalogs").then()
+                .statusCode(201);
+        experiment = admin().body(Map.of("catalog", catalog, "name", name, "arms", arms)).post("/experiments").then()
+                .statusCode(201).extract().path("id");
+        return catalog;
+    }
+
     @Test
     void theStopSuggestionShowsWhenTheQuestionSaysStop(@TempDir Path tmp) throws Exception {
         // An experiment whose arms allow one question: the second query the page gets says stop.
-        String catalog = "cars-stop-" + UUID.randomUUID().toString().substring(0, 8);
-        admin().body(Map.of("path", CarsCopy.write(tmp, catalog, "1").toString())).post("/admin/catalogs").then()
-                .statusCode(201);
-        experiment = admin().body(Map.of("catalog", catalog, "name", "no questions", "arms", List.of(
+        String catalog = experimentOnACopy(tmp, "one question", List.of(
                 Map.of("name", "a", "strategy", "random", "params", Map.of("maxQueries", 1)),
-                Map.of("name", "b", "strategy", "random", "params", Map.of("maxQueries", 1))))).post("/experiments")
-                .then().statusCode(201).extract().path("id");
+                Map.of("name", "b", "strategy", "random", "params", Map.of("maxQueries", 1))));
         driver = Browser.start(1200, 1000);
         driver.get(base.toString());
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -78,12 +84,8 @@ class AdminPageTest {
 
     @Test
     void theDashboardShowsEachArmTheComparisonAndTheCurve(@TempDir Path tmp) throws Exception {
-        String catalog = "cars-page-" + UUID.randomUUID().toString().substring(0, 8);
-        admin().body(Map.of("path", CarsCopy.write(tmp, catalog, "1").toString())).post("/admin/catalogs").then()
-                .statusCode(201);
-        experiment = admin().body(Map.of("catalog", catalog, "name", "dashboard check", "arms", List.of(
-                        Map.of("name", "control", "strategy", "random"), Map.of("name", "greedy", "strategy",
-                                "greedy-eus")))).post("/experiments").then().statusCode(201).extract().path("id");
+        String catalog = experimentOnACopy(tmp, "dashboard check", List.of(Map.of("name", "control", "strategy",
+                "random"), Map.of("name", "greedy", "strategy", "greedy-eus")));
         for (int i = 0; i < 8; i++) {
             String sid = given().contentType("application/json").body(Map.of("catalog", catalog)).post("/sessions")
                     .then().statusCode(201).extract().path("sessionId");
