@@ -104,7 +104,7 @@ public final class Belief {
         return 4L * particles.length + 8L * weights.length + 4L * mean.length;
     }
 
-    /** The particles without copying, for {@link Posterior#of} only. */
+    /** The particles without copying, for {@link Posterior#of} and a reweighted belief over the same particles. */
     float[] particlesShared() {
         return particles;
     }

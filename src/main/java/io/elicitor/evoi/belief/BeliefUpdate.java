@@ -38,8 +38,15 @@ public final class BeliefUpdate {
         }
         int t = history.size();
         Posterior p = Posterior.of(current);
-        return p.observe(history.get(t - 1), history, new MultinomialLogit(settings.lambda()), prior,
+        Posterior next = p.observe(history.get(t - 1), history, new MultinomialLogit(settings.lambda()), prior,
                 new Rejuvenation(settings.rejuvenationSteps(), 2.38 / Math.sqrt(current.dimension())),
-                Seeds.random(seed, 2L * t)).belief();
+                Seeds.random(seed, 2L * t));
+        if (next.particles() == p.particles()) {
+            // Reweighted only (no resampling): the particles are current's to the bit, so the new belief shares
+            // its array instead of copying M x d floats out of ND4J. At 1M x 32 that was 128 KB of young garbage
+            // per answer, which the session then kept alive into the next collection.
+            return new Belief(current.dimension(), current.particlesShared(), next.weights(), next.mean());
+        }
+        return next.belief();
     }
 }
