@@ -9,6 +9,7 @@ import io.elicitor.api.Dtos.QueryView;
 import io.elicitor.api.Dtos.RecommendationView;
 import io.elicitor.runtime.Refusal;
 import io.elicitor.session.Explanations;
+import io.elicitor.session.QueryResult;
 import io.elicitor.session.SessionSteps;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -42,11 +43,10 @@ public class ElicitationResource {
         if (Boolean.FALSE.equals(body.why())) {
             return sessions.nextQuery(body.sessionId()).map(r -> view(r, null));
         }
-        return sessions.nextQuery(body.sessionId()).flatMap(r -> explanations.why(body.sessionId(), r.query())
-                .map(why -> view(r, why)));
+        return sessions.nextQuery(body.sessionId()).flatMap(r -> explanations.why(r).map(why -> view(r, why)));
     }
 
-    private static QueryView view(SessionSteps.QueryResult r, Explanations.Why why) {
+    private static QueryView view(QueryResult r, Explanations.Why why) {
         boolean partial = r.query().partial() != null;
         List<ItemView> items = partial ? null
                 : r.items().stream().map(i -> new ItemView(i.id(), i.title(), i.attributes())).toList();

@@ -15,8 +15,6 @@ import io.elicitor.evoi.explain.PopulationContrast;
 import io.elicitor.evoi.explain.TopItem;
 import io.elicitor.evoi.partial.AttributeSpace;
 import io.elicitor.runtime.MathExecutor;
-import io.elicitor.runtime.Refusal;
-import io.elicitor.runtime.Refusal.Kind;
 import io.elicitor.session.state.SessionState;
 import io.elicitor.session.state.SessionState.AnsweredQuery;
 import io.elicitor.session.state.SessionState.PendingQuery;
@@ -77,18 +75,19 @@ public final class Explanations {
 
     /** The explanation of session {@code sessionId}. */
     public Uni<Explanation> explain(String sessionId) {
-        return sessions.get(sessionId).flatMap(s -> math.submit(() -> explain(s, entry(s))));
+        return sessions.get(sessionId).flatMap(s -> math.submit(() -> explain(s, sessions.pinned(s))));
     }
 
-    /** The why of {@code query}, the session's pending question. */
-    public Uni<Why> why(String sessionId, PendingQuery query) {
-        return sessions.get(sessionId).flatMap(s -> math.submit(() -> why(s, entry(s), query)));
+    /** The why of a question, from the session state it was stored pending in (no second read of the store). */
+    public Uni<Why> why(QueryResult query) {
+        SessionState s = query.state();
+        return math.submit(() -> why(s, sessions.pinned(s), query.query()));
     }
 
     /** For each item id (in the session's catalog), its attributes' shares of its utility, largest first. */
     public Uni<Map<String, List<Contributions.Contribution>>> because(String sessionId, List<String> itemIds) {
         return sessions.get(sessionId).flatMap(s -> math.submit(() -> {
-            CatalogRegistry.Entry e = entry(s);
+            CatalogRegistry.Entry e = sessions.pinned(s);
             Map<String, List<Contributions.Contribution>> out = new LinkedHashMap<>();
             if (e.attributes().isEmpty()) {
                 return out;
@@ -186,10 +185,5 @@ public final class Explanations {
             out[c] = columns.get(c).level();
         }
         return out;
-    }
-
-    private CatalogRegistry.Entry entry(SessionState s) {
-        return catalogs.find(s.catalogId(), s.catalogVersion()).orElseThrow(() -> new Refusal(Kind.UNAVAILABLE, null,
-                "catalog " + s.catalogId() + " version " + s.catalogVersion() + " is no longer loaded"));
     }
 }

@@ -1,8 +1,6 @@
 package io.elicitor.session;
 
-import io.elicitor.catalog.AttributeSchema;
 import io.elicitor.catalog.Catalog;
-import io.elicitor.catalog.Item;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.config.ElicitorConfig;
 import io.elicitor.evoi.belief.Belief;
@@ -39,9 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -54,12 +50,6 @@ import java.util.function.Supplier;
  */
 public final class SessionSteps {
     private static final int MAX_RETRIES = 8;
-
-    /**
-     * A query with what it shows: the catalog items in slate order, or for a partial query each option's shown
-     * attributes as a person reads them (numbers in the original units, rounded; a categorical's level).
-     */
-    public record QueryResult(PendingQuery query, List<Item> items, List<Map<String, Object>> options) {}
 
     private final CatalogRegistry catalogs;
     private final SessionStore store;
@@ -123,17 +113,19 @@ public final class SessionSteps {
         return get(sessionId).flatMap(s -> {
             CatalogRegistry.Entry entry = pinned(s);
             if (s.pending() != null) {
-                return Uni.createFrom().item(result(entry.catalog(), s.pending()));
+                return Uni.createFrom().item(QueryResult.of(entry.catalog(), s.pending(), s));
             }
             QueryStrategy strategy = strategies.find(s.strategy()).orElseThrow(() ->
                     new Refusal(Kind.UNAVAILABLE, null, "strategy '" + s.strategy() + "' is no longer available"));
             PartialStrategy partial = s.queries().kind() == QueryKind.ITEMS ? null : StrategyRegistry
                     .partial(s.strategy()).orElseThrow(() -> new Refusal(Kind.UNAVAILABLE, null,
                             StrategyRegistry.unknownPartial(s.strategy())));
-            return math.submit(() -> plan(s, entry, strategy, partial)).flatMap(q ->
-                    store.replace(s.version(), s.withPending(q.query(), now())).flatMap(ok -> ok
-                            ? Uni.createFrom().item(q)
-                            : retry(attempt, () -> nextQuery(sessionId, attempt + 1))));
+            return math.submit(() -> plan(s, entry, strategy, partial)).flatMap(p -> {
+                SessionState next = s.withPending(p, now());
+                return store.replace(s.version(), next).flatMap(ok -> ok
+                        ? Uni.createFrom().item(QueryResult.of(entry.catalog(), p, next))
+                        : retry(attempt, () -> nextQuery(sessionId, attempt + 1)));
+            });
         });
     }
 
@@ -190,8 +182,8 @@ public final class SessionSteps {
         });
     }
 
-    private QueryResult plan(SessionState s, CatalogRegistry.Entry entry, QueryStrategy strategy,
-                             PartialStrategy partial) {
+    private PendingQuery plan(SessionState s, CatalogRegistry.Entry entry, QueryStrategy strategy,
+                              PartialStrategy partial) {
         long t0 = System.nanoTime();
         int t = s.answers().size();
         BitSet excluded = exclusions.of(s, entry);
@@ -230,8 +222,8 @@ public final class SessionSteps {
         byte[] b = new byte[12];
         random.nextBytes(b);
         String queryId = "q" + (t + 1) + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        return result(entry.catalog(), new PendingQuery(queryId, ids, q.evoi(), q.utilityScale(),
-                q.probabilityTopIsBest(), q.stop() || capped, nanos / 1e6, options));
+        return new PendingQuery(queryId, ids, q.evoi(), q.utilityScale(), q.probabilityTopIsBest(), q.stop() || capped,
+                nanos / 1e6, options);
     }
 
     private SessionState applyAnswer(SessionState s, CatalogRegistry.Entry entry, PendingQuery p, int chosen) {
@@ -262,29 +254,13 @@ public final class SessionSteps {
                 .mapToInt(id -> entry.catalog().indexOf(id).orElseThrow()).toArray()).toList());
     }
 
-    /** What a query shows: its items, or its options' shown attributes read back through the catalog's schema. */
-    private static QueryResult result(Catalog catalog, PendingQuery p) {
-        if (p.partial() == null) {
-            return new QueryResult(p, p.itemIds().stream().map(id -> catalog.item(catalog.indexOf(id).orElseThrow()))
-                    .toList(), List.of());
-        }
-        AttributeSchema schema = catalog.schema().orElseThrow();
-        List<Map<String, Object>> options = new ArrayList<>(p.partial().size());
-        for (int i = 0; i < p.partial().size(); i++) {
-            Map<String, Object> all = schema.read(p.partial().vector(i));
-            Map<String, Object> shown = new LinkedHashMap<>();
-            p.partial().attributes().forEach(a -> shown.put(a, all.get(a)));
-            options.add(shown);
-        }
-        return new QueryResult(p, List.of(), options);
-    }
-
     /** Now, to the microsecond: what PostgreSQL keeps, so a state rebuilt from the log equals the live one. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private CatalogRegistry.Entry pinned(SessionState s) {
+    /** The catalog version a session is pinned to; 503 when this instance does not have it loaded. */
+    CatalogRegistry.Entry pinned(SessionState s) {
         return catalogs.find(s.catalogId(), s.catalogVersion()).orElseThrow(() -> new Refusal(Kind.UNAVAILABLE,
                 null, "catalog " + s.catalogId() + " version " + s.catalogVersion() + " is not loaded on this instance"));
     }

@@ -7,6 +7,7 @@ import io.elicitor.evoi.planner.EngineSettings;
 import io.elicitor.evoi.planner.StrategyRegistry;
 import io.elicitor.runtime.MathExecutor;
 import io.elicitor.session.ItemExclusions;
+import io.elicitor.session.QueryResult;
 import io.elicitor.session.SessionSteps;
 import io.elicitor.session.state.SessionState;
 import io.elicitor.session.store.DurableSessionStore;
@@ -169,7 +170,7 @@ class DurableSessionsTest {
                     new SessionCache(otherRedis, json, config.sessionTtl()), catalogs, otherMath, meters);
             SessionSteps other = new SessionSteps(catalogs, otherStore, otherMath, strategies, settings, config,
                     new ItemExclusions(), meters, Clock.systemUTC());
-            SessionSteps.QueryResult q = await(() -> other.nextQuery(sid));
+            QueryResult q = await(() -> other.nextQuery(sid));
             assertEquals(3, Integer.parseInt(q.query().queryId().substring(1, 2)));
             SessionState.AnswerResult r = await(() -> other.answer(sid, q.query().queryId(), q.query().itemIds().get(1), null));
             assertEquals(3, r.answers());
