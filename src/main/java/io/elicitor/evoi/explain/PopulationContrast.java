@@ -1,13 +1,12 @@
 package io.elicitor.evoi.explain;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * For catalogs without attributes (embeddings learnt from ratings): where a user's posterior agrees with the
- * population and where it parts from it. Both utilities are standardised across the eligible items, the user's under
+ * population and where it parts from it. Both utilities are standardised across the items given, the user's under
  * the posterior mean and the population's under the prior mean, so that only the ranking matters; an item's
  * difference is {@code z_user − z_population}. Cost {@code O(N·d)}.
  */
@@ -15,7 +14,7 @@ public final class PopulationContrast {
     /**
      * One item.
      *
-     * @param item its catalog index
+     * @param item its index among the vectors given
      * @param user its standardised utility for this user
      * @param population its standardised utility for the population
      */
@@ -39,25 +38,18 @@ public final class PopulationContrast {
 
     /**
      * The contrast over {@code n} items ({@code vectors} row-major {@code n × d}), {@code count} items per list; the
-     * agreed ones come from the user's top {@code 5·count}. Excluded items (may be null) take no part.
+     * agreed ones come from the user's top {@code 5·count}.
      */
-    public static Contrast of(float[] userMean, float[] populationMean, float[] vectors, int n, int count,
-                              BitSet excluded) {
+    public static Contrast of(float[] userMean, float[] populationMean, float[] vectors, int n, int count) {
         int d = userMean.length;
         if (populationMean.length != d || vectors.length != (long) n * d || count < 1) {
             throw new IllegalArgumentException("means and vectors must share the dimension; count >= 1");
         }
-        List<Integer> eligible = new ArrayList<>();
+        double[] user = standardised(userMean, vectors, d, n);
+        double[] population = standardised(populationMean, vectors, d, n);
+        List<Item> items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            if (excluded == null || !excluded.get(i)) {
-                eligible.add(i);
-            }
-        }
-        double[] user = standardised(userMean, vectors, d, eligible);
-        double[] population = standardised(populationMean, vectors, d, eligible);
-        List<Item> items = new ArrayList<>(eligible.size());
-        for (int e = 0; e < eligible.size(); e++) {
-            items.add(new Item(eligible.get(e), user[e], population[e]));
+            items.add(new Item(i, user[i], population[i]));
         }
         List<Item> favourites = new ArrayList<>(items);
         favourites.sort(Comparator.comparingDouble(Item::user).reversed());
@@ -72,12 +64,12 @@ public final class PopulationContrast {
                 List.copyOf(less));
     }
 
-    private static double[] standardised(float[] w, float[] vectors, int d, List<Integer> eligible) {
-        double[] u = new double[eligible.size()];
+    private static double[] standardised(float[] w, float[] vectors, int d, int n) {
+        double[] u = new double[n];
         double sum = 0;
-        for (int e = 0; e < u.length; e++) {
-            u[e] = AnswerOutlook.dot(w, 0, vectors, eligible.get(e) * d, d);
-            sum += u[e];
+        for (int i = 0; i < n; i++) {
+            u[i] = AnswerOutlook.dot(w, 0, vectors, i * d, d);
+            sum += u[i];
         }
         double mean = sum / Math.max(1, u.length);
         double squares = 0;

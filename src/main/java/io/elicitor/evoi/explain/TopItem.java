@@ -1,28 +1,27 @@
 package io.elicitor.evoi.explain;
 
-import io.elicitor.evoi.Buffers;
-import io.elicitor.evoi.ItemMatrix;
 import io.elicitor.evoi.belief.Belief;
 
 /**
  * The item recommended now among some candidates (the largest posterior-mean utility), the posterior probability
  * that it is truly the user's best among them, and the expected regret of recommending it,
- * {@code Σⱼ πⱼ (max_y wⱼ·y − wⱼ·top)}. Cost {@code O(M·P·d)}; reads the candidates' rows from ND4J, so it runs
- * on a maths thread.
+ * {@code Σⱼ πⱼ (max_y wⱼ·y − wⱼ·top)}. Cost {@code O(M·P·d)}, one ND4J product ({@link ParticleScores}).
  *
  * @param item the recommended item's catalog index
  * @param probabilityBest {@code Σⱼ πⱼ [top is particle j's best]}
  * @param expectedRegret the expected utility lost by recommending it instead of each particle's best
  */
 public record TopItem(int item, double probabilityBest, double expectedRegret) {
-    /** The top of {@code candidates} (catalog indices, at least one) under {@code belief}. */
-    public static TopItem of(Belief belief, ItemMatrix items, int[] candidates) {
-        if (candidates.length == 0) {
-            throw new IllegalArgumentException("need at least one candidate");
-        }
+    /**
+     * The top of {@code candidates} (catalog indices, at least one) under {@code belief}; {@code rows} holds their
+     * vectors, row-major {@code P × d}, in the same order.
+     */
+    public static TopItem of(Belief belief, float[] rows, int[] candidates) {
         int d = belief.dimension();
         int p = candidates.length;
-        float[] rows = Buffers.toArray(items.rows(candidates)); // one native gather, not a view per row
+        if (p == 0 || rows.length != p * d) {
+            throw new IllegalArgumentException("need at least one candidate and its " + d + "-vector");
+        }
         double[] pi = belief.weights();
         ParticleScores scores = ParticleScores.of(belief.particles(), belief.size(), rows, p, d);
         double[] expected = scores.expected(pi);

@@ -37,7 +37,7 @@ class AnswerOutlookTest {
         Belief b = ExplainFixture.belief(13, 400, new float[] {0.5f, -0.2f, 0.4f, 0.1f, -0.6f});
         float[] candidates = ExplainFixture.items(14, 60);
         int[] all = java.util.stream.IntStream.range(0, 60).toArray();
-        TopItem top = TopItem.of(b, io.elicitor.evoi.ItemMatrix.of(candidates, 60, ExplainFixture.D), all);
+        TopItem top = TopItem.of(b, candidates, all);
         AnswerOutlook.Outlook o = AnswerOutlook.of(b, java.util.Arrays.copyOf(candidates, 2 * ExplainFixture.D), 2,
                 candidates, 60, LAMBDA);
         assertEquals(o.regretNow(), top.expectedRegret(), 1e-12); // the same float32 scores: equal to rounding

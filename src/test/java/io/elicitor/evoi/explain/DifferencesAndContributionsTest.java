@@ -51,15 +51,15 @@ class DifferencesAndContributionsTest {
     void aUserLikeThePopulationAgreesAndAnOppositeOnePartsFromIt() {
         float[] items = ExplainFixture.items(5, 200);
         float[] population = {1f, 0.5f, 0f, -0.5f, 0.3f};
-        PopulationContrast.Contrast same = PopulationContrast.of(population, population, items, 200, 5, null);
+        PopulationContrast.Contrast same = PopulationContrast.of(population, population, items, 200, 5);
         same.agreed().forEach(i -> assertEquals(0.0, i.difference(), 1e-9));
         float[] opposite = new float[5];
         for (int c = 0; c < 5; c++) {
             opposite[c] = -population[c];
         }
-        PopulationContrast.Contrast contrary = PopulationContrast.of(opposite, population, items, 200, 5, null);
+        PopulationContrast.Contrast contrary = PopulationContrast.of(opposite, population, items, 200, 5);
         // What the opposite user likes most above the population is what the population likes least.
-        PopulationContrast.Contrast popView = PopulationContrast.of(population, opposite, items, 200, 5, null);
+        PopulationContrast.Contrast popView = PopulationContrast.of(population, opposite, items, 200, 5);
         assertEquals(contrary.likedMore().stream().map(PopulationContrast.Item::item).toList(),
                 popView.likedLess().stream().map(PopulationContrast.Item::item).toList());
         assertEquals(5, contrary.likedLess().size());
