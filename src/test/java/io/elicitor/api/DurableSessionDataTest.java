@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,18 +74,9 @@ class DurableSessionDataTest {
     private static String rows(String sid) throws IOException, InterruptedException {
         StringBuilder out = new StringBuilder();
         for (String table : List.of("elicitor_session", "elicitor_outcome", "elicitor_answer", "elicitor_query")) {
-            out.append(out.length() == 0 ? "" : " ").append(shell("psql", "-h", "127.0.0.1", "-U", "postgres", "-d",
-                    "test", "-tAc", "select count(*) from " + table + " where session_id = '" + sid + "'"));
+            out.append(out.length() == 0 ? "" : " ").append(Commands.run("psql", "-h", "127.0.0.1", "-U", "postgres",
+                    "-d", "test", "-tAc", "select count(*) from " + table + " where session_id = '" + sid + "'"));
         }
         return out.toString();
-    }
-
-    private static String shell(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
     }
 }

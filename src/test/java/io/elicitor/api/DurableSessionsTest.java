@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import static org.hamcrest.Matchers.equalTo;
@@ -277,7 +276,7 @@ class DurableSessionsTest {
     private static void postgres(String action) throws IOException, InterruptedException {
         String[] versions = new File("/etc/postgresql").list();
         assertTrue(versions != null && versions.length == 1, "expected one PostgreSQL cluster under /etc/postgresql");
-        run("pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main", action);
+        Commands.run("pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main", action);
     }
 
     private static void waitForPostgres() throws IOException, InterruptedException {
@@ -288,13 +287,5 @@ class DurableSessionsTest {
             Thread.sleep(100);
         }
         throw new IllegalStateException("PostgreSQL did not come back");
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
     }
 }

@@ -12,8 +12,8 @@ public class RedisClusterResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         try {
-            RedisUnderTest.run("sessions/redis-cluster.sh", "start");
-            String hosts = RedisUnderTest.run("sessions/redis-cluster.sh", "hosts");
+            Commands.run("sessions/redis-cluster.sh", "start");
+            String hosts = Commands.run("sessions/redis-cluster.sh", "hosts");
             return Map.of("quarkus.redis.client-type", "cluster", "quarkus.redis.hosts", hosts);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the local Redis Cluster", e);
@@ -23,7 +23,7 @@ public class RedisClusterResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         try {
-            RedisUnderTest.run("sessions/redis-cluster.sh", "stop");
+            Commands.run("sessions/redis-cluster.sh", "stop");
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the local Redis Cluster", e);
         }

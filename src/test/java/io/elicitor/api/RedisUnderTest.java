@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -39,23 +38,23 @@ final class RedisUnderTest {
     /** FLUSHALL on every node (a cluster client would send it to one). */
     static void flushAll() throws IOException, InterruptedException {
         for (String p : ports()) {
-            run("redis-cli", "-p", p, "flushall");
+            Commands.run("redis-cli", "-p", p, "flushall");
         }
     }
 
     /** Stops every node, losing its data. */
     static void shutdownAll() throws IOException, InterruptedException {
         for (String p : ports()) {
-            run("redis-cli", "-p", p, "shutdown", "nosave");
+            Commands.run("redis-cli", "-p", p, "shutdown", "nosave");
         }
     }
 
     /** Starts what {@link #shutdownAll()} stopped; a cluster's nodes rejoin from their saved configuration. */
     static void startAll() throws IOException, InterruptedException {
         if (cluster()) {
-            run("sessions/redis-cluster.sh", "start");
+            Commands.run("sessions/redis-cluster.sh", "start");
         } else {
-            run("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", ports().get(0),
+            Commands.run("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", ports().get(0),
                     "--save", "", "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log");
         }
     }
@@ -64,7 +63,7 @@ final class RedisUnderTest {
     static String exists(String... keys) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("redis-cli", "-c", "-p", ports().get(0), "--raw", "exists"));
         command.addAll(List.of(keys));
-        return run(command.toArray(String[]::new));
+        return Commands.run(command.toArray(String[]::new));
     }
 
     /** A client of its own, as a second replica would open. */
@@ -73,14 +72,5 @@ final class RedisUnderTest {
                 : RedisClientType.STANDALONE);
         hosts().forEach(options::addConnectionString);
         return Redis.createClient(vertx, options);
-    }
-
-    static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
     }
 }
