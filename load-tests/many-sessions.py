@@ -11,15 +11,8 @@ import random
 import sys
 import time
 import urllib.error
-import urllib.request
 
-
-def post(base, path, body):
-    t = time.perf_counter()
-    req = urllib.request.Request(base + path, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
-    with urllib.request.urlopen(req, timeout=60) as r:
-        data = json.load(r)
-    return data, (time.perf_counter() - t) * 1000
+from timed_http import pct, post
 
 
 def answer_once(base, sid):
@@ -55,7 +48,6 @@ def touch(base, ids_file):
         a, b = answer_once(base, sid)
         nq.append(a)
         an.append(b)
-    pct = lambda v, p: sorted(v)[min(len(v) - 1, int(p / 100 * len(v)))]
     print(f"300 random old sessions: next-query p50 {pct(nq, 50):.1f} p99 {pct(nq, 99):.1f};"
           f" answer p50 {pct(an, 50):.1f} p99 {pct(an, 99):.1f} ms")
 

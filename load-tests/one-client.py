@@ -4,24 +4,11 @@ prints /next-query and /answer p50 / p99 / max in ms over all sessions (evoi/RES
 Usage: load-tests/one-client.py URL CATALOG SESSIONS [STRATEGY]   (choices seeded: the same run asks the same)
 WHY=0 in the environment asks /next-query without its explanation ("why": false)."""
 import os
-import json
 import random
 import sys
 import time
-import urllib.request
 
-
-def post(base, path, body):
-    t = time.perf_counter()
-    req = urllib.request.Request(base + path, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
-    with urllib.request.urlopen(req, timeout=60) as r:
-        data = json.load(r)
-    return data, (time.perf_counter() - t) * 1000
-
-
-def pct(values, p):
-    v = sorted(values)
-    return v[min(len(v) - 1, int(p / 100 * len(v)))]
+from timed_http import pct, post
 
 
 def main():
