@@ -58,23 +58,30 @@
     $('catalog-help').textContent = catalogs.length ? '' : 'No catalog is loaded.';
   }
 
-  async function start(ev) {
-    ev.preventDefault();
+  /** Runs one user action at a time; a failure shows the API's detail instead of a blank page. */
+  async function exclusively(action) {
     if (busy) return;
     busy = true;
     clearError();
     try {
+      await action();
+    } catch (e) {
+      showError(e);
+    } finally {
+      busy = false;
+    }
+  }
+
+  function start(ev) {
+    ev.preventDefault();
+    return exclusively(async () => {
       const body = { catalog: $('catalog').value, queryKind: $('query-kind').value };
       if ($('strategy').value) body.strategy = $('strategy').value;
       session = await api('POST', '/sessions', body);
       document.body.dataset.sessionId = session.sessionId;
       $('restart').hidden = false;
       await next();
-    } catch (e) {
-      showError(e);
-    } finally {
-      busy = false;
-    }
+    });
   }
 
   async function next() {
@@ -144,20 +151,14 @@
     body.append(el('p', { textContent: 'What each answer would teach:' }), answers);
   }
 
-  async function answer(i) {
-    if (busy || !query) return;
-    busy = true;
-    clearError();
-    try {
+  function answer(i) {
+    if (!query) return undefined;
+    return exclusively(async () => {
       const body = { sessionId: session.sessionId, queryId: query.queryId };
       if (query.kind === 'partial') body.chosenOption = i; else body.chosenItemId = query.items[i].id;
       await api('POST', '/answer', body);
       await next();
-    } catch (e) {
-      showError(e);
-    } finally {
-      busy = false;
-    }
+    });
   }
 
   async function refresh() {
