@@ -143,9 +143,9 @@ public class SessionResource {
         } catch (NumberFormatException e) {
             throw new Refusal(Refusal.Kind.INVALID, "limit", "limit must be an integer, got '" + limit + "'");
         }
-        return sessions.recommendations(id, n).flatMap(list -> explanations.because(id, list.stream()
-                .map(r -> r.id()).toList()).map(because -> list.stream().map(r -> new RecommendationView(r.id(),
-                r.title(), r.expectedUtility(), top(because.get(r.id())))).toList()));
+        return sessions.recommendations(id, n).flatMap(rec -> explanations.because(rec).map(because -> rec.items()
+                .stream().map(r -> new RecommendationView(r.id(), r.title(), r.expectedUtility(),
+                        top(because.get(r.id())))).toList()));
     }
 
     /** The three largest shares of an item's utility, or null for a catalog without attributes. */

@@ -84,22 +84,23 @@ public final class Explanations {
         return math.submit(() -> why(s, sessions.pinned(s), query.query()));
     }
 
-    /** For each item id (in the session's catalog), its attributes' shares of its utility, largest first. */
-    public Uni<Map<String, List<Contributions.Contribution>>> because(String sessionId, List<String> itemIds) {
-        return sessions.get(sessionId).flatMap(s -> math.submit(() -> {
+    /** For each item recommended, its attributes' shares of its utility, largest first (none without attributes). */
+    public Uni<Map<String, List<Contributions.Contribution>>> because(SessionSteps.Recommended recommended) {
+        SessionState s = recommended.state();
+        return math.submit(() -> {
             CatalogRegistry.Entry e = sessions.pinned(s);
             Map<String, List<Contributions.Contribution>> out = new LinkedHashMap<>();
             if (e.attributes().isEmpty()) {
                 return out;
             }
             String[] levels = levels(e);
-            for (String id : itemIds) {
-                int row = e.catalog().indexOf(id).orElseThrow();
-                out.put(id, Contributions.of(s.belief().mean(), e.search().items().row(row), e.attributes().get(),
+            for (var r : recommended.items()) {
+                int row = e.catalog().indexOf(r.id()).orElseThrow();
+                out.put(r.id(), Contributions.of(s.belief().mean(), e.search().items().row(row), e.attributes().get(),
                         levels));
             }
             return out;
-        }));
+        });
     }
 
     private Explanation explain(SessionState s, CatalogRegistry.Entry e) {

@@ -171,14 +171,17 @@ public final class SessionSteps {
         });
     }
 
+    /** Recommendations and the session state they were computed from (to explain them without a second read). */
+    public record Recommended(SessionState state, List<Recommendation> items) {}
+
     /** The top {@code limit} items by posterior expected utility, never an excluded one. */
-    public Uni<List<Recommendation>> recommendations(String sessionId, int limit) {
+    public Uni<Recommended> recommendations(String sessionId, int limit) {
         if (limit < 1 || limit > 100) {
             return Uni.createFrom().failure(new Refusal(Kind.INVALID, "limit", "limit must be between 1 and 100, got " + limit));
         }
         return get(sessionId).flatMap(s -> {
             CatalogRegistry.Entry entry = pinned(s);
-            return math.submit(() -> recommend(entry, s.belief(), limit, exclusions.of(s, entry)));
+            return math.submit(() -> new Recommended(s, recommend(entry, s.belief(), limit, exclusions.of(s, entry))));
         });
     }
 
