@@ -5,6 +5,7 @@ import io.elicitor.evoi.belief.Prior;
 import io.elicitor.evoi.partial.AttributeSpace;
 import io.elicitor.evoi.value.ExactInnerProductSearch;
 import io.elicitor.evoi.value.InnerProductSearch;
+import io.elicitor.runtime.Refusal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -149,6 +150,15 @@ public final class CatalogRegistry {
     public Optional<Entry> find(String id, String version) {
         Map<String, Entry> versions = id == null ? null : byId.get(id);
         return versions == null || version == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
+    }
+
+    /**
+     * The catalog version a session is pinned to; a 503 refusal when this instance does not have it loaded (another
+     * replica may, or an operator may load it again).
+     */
+    public Entry pinned(String id, String version) {
+        return find(id, version).orElseThrow(() -> new Refusal(Refusal.Kind.UNAVAILABLE, null, "catalog " + id
+                + " version " + version + " is not loaded on this instance"));
     }
 
     /** Every loaded entry. */

@@ -264,8 +264,7 @@ public final class SessionSteps {
 
     /** The catalog version a session is pinned to; 503 when this instance does not have it loaded. */
     CatalogRegistry.Entry pinned(SessionState s) {
-        return catalogs.find(s.catalogId(), s.catalogVersion()).orElseThrow(() -> new Refusal(Kind.UNAVAILABLE,
-                null, "catalog " + s.catalogId() + " version " + s.catalogVersion() + " is not loaded on this instance"));
+        return catalogs.pinned(s.catalogId(), s.catalogVersion());
     }
 
     private static <T> Uni<T> retry(int attempt, Supplier<Uni<T>> again) {

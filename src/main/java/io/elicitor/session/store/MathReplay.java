@@ -4,13 +4,11 @@ import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.belief.Belief;
 import io.elicitor.evoi.belief.BeliefSettings;
 import io.elicitor.runtime.MathExecutor;
-import io.elicitor.runtime.Refusal;
 import io.elicitor.session.state.BeliefReplay;
 import io.elicitor.session.state.SessionState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,16 +36,12 @@ public final class MathReplay implements InMemorySessionStore.Replay {
     /** The belief {@code answers} lead to from {@code seed}, on the pinned catalog; 503 when it is not loaded here. */
     public Uni<Belief> replay(String catalogId, String catalogVersion, long seed, BeliefSettings settings,
                               List<SessionState.AnsweredQuery> answers) {
-        Optional<CatalogRegistry.Entry> entry = catalogs.find(catalogId, catalogVersion);
-        if (entry.isEmpty()) {
-            return Uni.createFrom().failure(new Refusal(Refusal.Kind.UNAVAILABLE, null, "catalog " + catalogId
-                    + " version " + catalogVersion + " is not loaded on this instance"));
-        }
-        return math.submit(() -> {
-            long t0 = System.nanoTime();
-            Belief b = BeliefReplay.replay(entry.get(), seed, settings, answers);
-            meters.timer("elicitor.sessions.replay").record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-            return b;
-        });
+        return Uni.createFrom().item(() -> catalogs.pinned(catalogId, catalogVersion))
+                .flatMap(entry -> math.submit(() -> {
+                    long t0 = System.nanoTime();
+                    Belief b = BeliefReplay.replay(entry, seed, settings, answers);
+                    meters.timer("elicitor.sessions.replay").record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                    return b;
+                }));
     }
 }
