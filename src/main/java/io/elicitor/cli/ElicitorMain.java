@@ -12,8 +12,8 @@ import picocli.CommandLine;
 @Command(name = "elicitor", mixinStandardHelpOptions = true, version = "elicitor 0.1.0",
         description = "Interactive preference elicitation: asks EVOI-optimal comparison questions, then recommends.",
         subcommands = {ServeCommand.class, EmbedCommand.class, SimulateCommand.class, BenchQueryCommand.class,
-                PlotScalingCommand.class, BenchAnnCommand.class, BenchCatalogCommand.class, FitLambdaCommand.class,
-                IndexCommand.class})
+                PlotScalingCommand.class, BenchAnnCommand.class, BenchBatchCommand.class, BenchCatalogCommand.class,
+                FitLambdaCommand.class, IndexCommand.class})
 public final class ElicitorMain implements Runnable {
 
     /** Runs a subcommand; with none, serves. */

@@ -28,6 +28,8 @@ public final class EngineWorkspace {
             .policyReset(ResetPolicy.BLOCK_LEFT)
             .build();
 
+    private static final String STEP_ID = "elicitor-step";
+
     private EngineWorkspace() {}
 
     /** Runs {@code task} in this thread's engine workspace (nested calls share the open one). */
@@ -36,6 +38,21 @@ public final class EngineWorkspace {
             return task.get();
         }
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, ID)) {
+            return task.get();
+        }
+    }
+
+    /**
+     * Runs one step of a loop in an inner workspace of its own that is reset when the step returns: for loops whose
+     * every step makes large arrays (a stacked ascent's {@code S × R × M} tensors), which in the engine workspace
+     * would pile up until the request ends: one partial-item question made 400 MB of them, and 16 sessions'
+     * stacked ascents gigabytes, where a step's arrays are a few MB. Same contract as {@link #run}.
+     */
+    public static <T> T step(Supplier<T> task) {
+        if (Nd4j.getWorkspaceManager().checkIfWorkspaceExistsAndActive(STEP_ID)) {
+            return task.get(); // a step inside a step (a chunk of exact values within an ascent step): one scope
+        }
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, STEP_ID)) {
             return task.get();
         }
     }

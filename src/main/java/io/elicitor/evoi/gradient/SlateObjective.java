@@ -113,10 +113,15 @@ public final class SlateObjective {
      * ({@code u[(s·k + i)·M + j] = wⱼ·qᵢ}), by a stable softmax per slate and particle.
      */
     static void choiceProbabilities(float[] u, int b, int k, int m, double lambda, float[] r) {
+        choiceProbabilities(u, 0, b, k, m, lambda, r);
+    }
+
+    /** {@link #choiceProbabilities(float[], int, int, int, double, float[])} for the slates from index {@code at} on. */
+    static void choiceProbabilities(float[] u, int at, int b, int k, int m, double lambda, float[] r) {
         if (k == 2) {
             // Pairs: the logistic, one exponential per slate and particle.
             for (int s = 0; s < b; s++) {
-                int r0 = 2 * s * m;
+                int r0 = at + 2 * s * m;
                 int r1 = r0 + m;
                 for (int j = 0; j < m; j++) {
                     double p0 = Logit.FAST.pairProbability(lambda, u[r0 + j] - u[r1 + j]);
@@ -128,7 +133,7 @@ public final class SlateObjective {
         }
         double[] e = new double[k];
         for (int s = 0; s < b; s++) {
-            int base = s * k * m;
+            int base = at + s * k * m;
             for (int j = 0; j < m; j++) {
                 double z = Logit.FAST.weights(lambda, u, base + j, m, k, e);
                 for (int i = 0; i < k; i++) {
@@ -145,9 +150,15 @@ public final class SlateObjective {
      */
     static double[] valueAndQueryCoefficients(float[] r, float[] s, int b, int k, int m, float[] pi, double lambda,
                                               float[] cq) {
+        return valueAndQueryCoefficients(r, s, 0, b, k, m, pi, lambda, cq);
+    }
+
+    /** The same for the slates from index {@code from} on (of r, s and cq alike); values indexed from 0. */
+    static double[] valueAndQueryCoefficients(float[] r, float[] s, int from, int b, int k, int m, float[] pi,
+                                              double lambda, float[] cq) {
         double[] values = new double[b];
         for (int slate = 0; slate < b; slate++) {
-            int base = slate * k * m;
+            int base = from + slate * k * m;
             double f = 0;
             for (int j = 0; j < m; j++) {
                 double mean = 0;

@@ -33,28 +33,40 @@ public final class SoftBestResponse {
         int p = poolVectors.length / d;
         INDArray values = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, p}, 'c');
         Nd4j.gemm(Buffers.fromArray(answerVectors, rows, d), pool, values, false, true, 1.0, 0.0);
-        float[] vy = Buffers.toArray(values);
         float[] out = new float[rows * d];
+        respond(Buffers.toArray(values), 0, rows, poolVectors, d, temperature, out, 0);
+        return out;
+    }
+
+    /**
+     * The smoothed recommendation of {@code rows} answers from their values over the pool,
+     * {@code vy[at + r·P + y] = vᵣ·y}, written to {@code out[outAt + r·d ..]}: a softmax over the pool at τ, then
+     * the weighted sum of the pool's vectors (weights below 10⁻¹² skipped).
+     */
+    static void respond(float[] vy, int at, int rows, float[] poolVectors, int d, double temperature, float[] out,
+                        int outAt) {
+        int p = poolVectors.length / d;
         double[] soft = new double[p];
         for (int r = 0; r < rows; r++) {
+            int row = at + r * p;
             double max = Double.NEGATIVE_INFINITY;
             for (int y = 0; y < p; y++) {
-                max = Math.max(max, vy[r * p + y]);
+                max = Math.max(max, vy[row + y]);
             }
             double z = 0;
             for (int y = 0; y < p; y++) {
-                soft[y] = Math.exp((vy[r * p + y] - max) / temperature);
+                soft[y] = Math.exp((vy[row + y] - max) / temperature);
                 z += soft[y];
             }
+            int o = outAt + r * d;
             for (int y = 0; y < p; y++) {
                 double a = soft[y] / z;
                 if (a > 1e-12) {
                     for (int c = 0; c < d; c++) {
-                        out[r * d + c] += (float) (a * poolVectors[y * d + c]);
+                        out[o + c] += (float) (a * poolVectors[y * d + c]);
                     }
                 }
             }
         }
-        return out;
     }
 }

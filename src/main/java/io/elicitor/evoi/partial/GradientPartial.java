@@ -1,9 +1,10 @@
 package io.elicitor.evoi.partial;
 
-import io.elicitor.evoi.Buffers;
-import io.elicitor.evoi.gradient.Adam;
+import io.elicitor.evoi.EngineWorkspace;
+import io.elicitor.evoi.belief.Posterior;
 import io.elicitor.evoi.gradient.SlateObjective;
 import io.elicitor.evoi.gradient.SoftBestResponse;
+import io.elicitor.evoi.gradient.StackedObjective;
 import io.elicitor.evoi.value.SlateValues;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,6 +79,88 @@ public final class GradientPartial implements PartialStrategy {
 
     @Override
     public PartialQuery select(PartialContext c) {
+        Plan plan = plan(c);
+        if (plan.ascent() != null) {
+            OptionAscent ascent = plan.ascent();
+            SlateObjective objective = new SlateObjective(c.evaluator().posterior(), c.lambda());
+            SoftBestResponse responses = new SoftBestResponse(ascent.pool(), c.space().dimension());
+            int k = c.slateSize();
+            while (!ascent.done()) {
+                float[] x = ascent.options();
+                ascent.apply(EngineWorkspace.step(() -> objective.evaluate(x,
+                        responses.of(objective.answerVectors(x, k), ascent.temperature()), k).queryGradient()));
+            }
+        }
+        return plan.best(c);
+    }
+
+    /**
+     * Each context's query as {@link #select} chooses it, with the sessions' ascents run together: every step is
+     * one {@link StackedObjective} evaluation for all of them instead of one set of products per session (the
+     * cross-session batching of evoi/README.md, "GPU"). The contexts must agree on k, M, d and pool size; each
+     * keeps its own seeds, random source and checkpoints, so the queries are those of {@code select} up to the
+     * order of float additions inside the products.
+     */
+    public List<PartialQuery> selectAll(List<PartialContext> contexts) {
+        return selectAll(contexts, StackedObjective.Form.HOST_LOOPS);
+    }
+
+    /** {@link #selectAll(List)} with each step computed in the given form. */
+    public List<PartialQuery> selectAll(List<PartialContext> contexts, StackedObjective.Form form) {
+        if (contexts.isEmpty()) {
+            return List.of();
+        }
+        int k = contexts.get(0).slateSize();
+        List<Plan> plans = new ArrayList<>();
+        List<OptionAscent> ascents = new ArrayList<>();
+        List<Posterior> posteriors = new ArrayList<>();
+        List<float[]> pools = new ArrayList<>();
+        List<Double> lambdas = new ArrayList<>();
+        for (PartialContext c : contexts) {
+            if (c.slateSize() != k) {
+                throw new IllegalArgumentException("every context of a batch needs k = " + k + ", got " + c.slateSize());
+            }
+            Plan plan = plan(c);
+            plans.add(plan);
+            if (plan.ascent() != null) {
+                ascents.add(plan.ascent());
+                posteriors.add(c.evaluator().posterior());
+                pools.add(plan.ascent().pool());
+                lambdas.add(c.lambda());
+            }
+        }
+        if (!ascents.isEmpty()) {
+            StackedObjective objective = new StackedObjective(posteriors,
+                    lambdas.stream().mapToDouble(Double::doubleValue).toArray(), pools);
+            float[][] x = new float[ascents.size()][];
+            double[] temperatures = new double[ascents.size()];
+            for (int step = 0; step < steps; step++) {
+                for (int s = 0; s < x.length; s++) {
+                    x[s] = ascents.get(s).options();
+                    temperatures[s] = ascents.get(s).temperature();
+                }
+                float[][] gradients = objective.queryGradients(x, temperatures, k, form);
+                for (int s = 0; s < x.length; s++) {
+                    ascents.get(s).apply(gradients[s]);
+                }
+            }
+        }
+        List<PartialQuery> out = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            out.add(plans.get(i).best(contexts.get(i)));
+        }
+        return out;
+    }
+
+    /** A context's candidates so far (seeds, refined seeds, grid optimum) and the ascent that will add to them. */
+    private record Plan(List<int[]> subsets, List<float[]> candidates, OptionAscent ascent) {
+        PartialQuery best(PartialContext c) {
+            return PartialGrid.best(c.evaluator(), subsets, candidates, c.slateSize());
+        }
+    }
+
+    /** Seeds, their refinement and the restarts: everything before the ascent, which is returned unstarted. */
+    private Plan plan(PartialContext c) {
         int d = c.space().dimension();
         int k = c.slateSize();
         GreedyPartial.Seeds seeds = GreedyPartial.seeds(c);
@@ -115,42 +198,9 @@ public final class GradientPartial implements PartialStrategy {
             batchSubsets.add(best.attributes());
             starts.add(best.options());
         });
-        if (steps > 0) {
-            ascend(c, batchSubsets, starts, candidateSubsets, candidates);
-        }
-        return PartialGrid.best(c.evaluator(), candidateSubsets, candidates, k);
-    }
-
-    /** Ascends the starts as one batch, adding each checkpoint's rounded queries to the candidates. */
-    private void ascend(PartialContext c, List<int[]> subsets, List<float[]> starts, List<int[]> candidateSubsets,
-                        List<float[]> candidates) {
-        AttributeSpace space = c.space();
-        int d = space.dimension();
-        int k = c.slateSize();
-        int b = starts.size();
-        OptionRelaxation relaxation = new OptionRelaxation(space, subsets, k);
-        float[] parameters = relaxation.parameters(concat(starts));
-        float[] pool = Buffers.toArray(c.catalog().rows(c.evaluator().pool().items()));
-        SlateObjective objective = new SlateObjective(c.evaluator().posterior(), c.lambda());
-        Adam adam = new Adam(parameters.length);
-        SoftBestResponse responses = new SoftBestResponse(pool, d);
-        double scale = c.evaluator().utilityScale();
-        for (int step = 1; step <= steps; step++) {
-            float[] x = relaxation.options(parameters);
-            float[] recommendations = responses.of(objective.answerVectors(x, k), temperature(scale, step, steps));
-            float[] gradient = objective.evaluate(x, recommendations, k).queryGradient();
-            adam.ascend(parameters, relaxation.parameterGradient(parameters, gradient), rate);
-            relaxation.project(parameters);
-            if (step % checkEvery == 0 || step == steps) {
-                float[] shown = relaxation.options(parameters);
-                for (int q = 0; q < b; q++) {
-                    float[] query = Arrays.copyOfRange(shown, q * k * d, (q + 1) * k * d);
-                    space.round(query, subsets.get(q));
-                    candidateSubsets.add(subsets.get(q));
-                    candidates.add(query);
-                }
-            }
-        }
+        OptionAscent ascent = steps > 0 ? new OptionAscent(c, batchSubsets, concat(starts), steps, rate, checkEvery,
+                candidateSubsets, candidates) : null;
+        return new Plan(candidateSubsets, candidates, ascent);
     }
 
     /**

@@ -3,7 +3,9 @@ package io.elicitor.evoi.partial;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.belief.Logit;
 import io.elicitor.evoi.belief.Posterior;
+import io.elicitor.evoi.gradient.StackedObjective;
 import io.elicitor.evoi.value.PoolEvaluator;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -13,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every partial strategy asks a question a person can be shown; exhaustive is the best grid query; gradient is
- * never below greedy, its best seed; a partial answer moves the belief as the likelihood says.
+ * never below greedy, its best seed; sessions ascending together ask what each would ask alone; a partial answer moves the belief as the likelihood says.
  */
 class PartialStrategiesTest {
     private static final List<PartialStrategy> ALL = List.of(new RandomPartial(), new GreedyPartial(),
@@ -92,6 +94,33 @@ class PartialStrategiesTest {
             }
         }
         assertTrue(above > 0, "over " + cases + " posteriors the ascent never improved on its seeds");
+    }
+
+    @Test
+    void sessionsAscendingTogetherAskWhatEachWouldAskAlone() {
+        for (int k : new int[] {2, 3}) {
+            List<PartialContext> alone = new ArrayList<>();
+            List<PartialContext> together = new ArrayList<>();
+            List<PartialContext> asTensors = new ArrayList<>();
+            for (long seed = 1; seed <= 4; seed++) {
+                PartialFixture f = new PartialFixture((int) seed, 4.0, 40 + seed);
+                alone.add(f.context(k, 2, seed));
+                together.add(f.context(k, 2, seed));
+                asTensors.add(f.context(k, 2, seed));
+            }
+            GradientPartial gradient = new GradientPartial();
+            List<PartialQuery> batched = EngineWorkspace.run(() -> gradient.selectAll(together));
+            List<PartialQuery> tensor = EngineWorkspace.run(
+                    () -> gradient.selectAll(asTensors, StackedObjective.Form.TENSOR_OPS));
+            for (int i = 0; i < alone.size(); i++) {
+                PartialContext c = alone.get(i);
+                PartialQuery single = EngineWorkspace.run(() -> gradient.select(c));
+                for (PartialQuery other : List.of(batched.get(i), tensor.get(i))) {
+                    assertArrayEquals(single.attributes(), other.attributes(), "k = " + k + ", session " + i);
+                    assertArrayEquals(single.options(), other.options(), 1e-6f, "k = " + k + ", session " + i);
+                }
+            }
+        }
     }
 
     @Test
