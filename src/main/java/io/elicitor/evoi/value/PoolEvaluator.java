@@ -1,6 +1,7 @@
 package io.elicitor.evoi.value;
 
 import io.elicitor.evoi.Buffers;
+import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.ItemMatrix;
 import io.elicitor.evoi.belief.ChoiceModel;
 import io.elicitor.evoi.belief.Logit;
@@ -204,7 +205,8 @@ public final class PoolEvaluator {
                 }
                 System.arraycopy(slates[s], 0, flat, (s - start) * k, k);
             }
-            evaluate(catalog.rows(flat), k, out, start);
+            int at = start;
+            EngineWorkspace.step(() -> evaluate(catalog.rows(flat), k, out, at));
         }
         return out;
     }
@@ -261,15 +263,19 @@ public final class PoolEvaluator {
         SlateValues out = new SlateValues(new double[b], new double[b], new double[b]);
         int perChunk = Math.max(1, CHUNK_ROWS / k);
         for (int start = 0; start < b; start += perChunk) {
+            int at = start;
             int end = Math.min(b, start + perChunk);
-            evaluate(end - start == b ? slateVectors : slateVectors.get(NDArrayIndex.interval((long) start * k,
-                    (long) end * k), NDArrayIndex.all()), k, out, start);
+            EngineWorkspace.step(() -> evaluate(end - at == b ? slateVectors : slateVectors.get(
+                    NDArrayIndex.interval((long) at * k, (long) end * k), NDArrayIndex.all()), k, out, at));
         }
         return out;
     }
 
-    /** Fills {@code out} at {@code at..at+B−1} for B slates given as item vectors ({@code B·k × d}). */
-    private void evaluate(INDArray slateVectors, int k, SlateValues out, int at) {
+    /**
+     * Fills {@code out} at {@code at..at+B−1} for B slates given as item vectors ({@code B·k × d}); returns
+     * {@code out}. Run in {@link EngineWorkspace#step}: its {@code B·k × M} arrays are dropped with the chunk.
+     */
+    private SlateValues evaluate(INDArray slateVectors, int k, SlateValues out, int at) {
         int rows = (int) slateVectors.rows();
         int m = posterior.size();
         int b = rows / k;
@@ -296,5 +302,6 @@ public final class PoolEvaluator {
             out.peu()[at + s] = peu;
             out.evoi()[at + s] = gain;
         }
+        return out;
     }
 }
