@@ -108,6 +108,8 @@ final class BenchBatchCommand implements Callable<Integer> {
         }
         for (int t : threads) {
             measure(t, 1, null, gradient, entry, space, model, beliefs);
+            // The same questions' seeds, refinement and exact scoring without the ascent: what stacking cannot touch.
+            measure(t, 1, null, GradientPartial.withoutAscent(), entry, space, model, beliefs);
             for (StackedObjective.Form form : StackedObjective.Form.values()) {
                 for (int s : sessions) {
                     measure(t, s, form, gradient, entry, space, model, beliefs);
@@ -181,7 +183,8 @@ final class BenchBatchCommand implements Callable<Integer> {
             double span = waits.stream().mapToDouble(x -> x[1]).max().orElse(Double.NaN);
             System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"sessionsPerCall\":%d,\"threads\":%d,\"questionsPerSecond\":%.2f,"
                             + "\"msPerCallP50\":%.1f,\"msPerCallP99\":%.1f,\"calls\":%d,\"seconds\":%.1f}%n",
-                    form == null ? "select" : form == StackedObjective.Form.HOST_LOOPS ? "stacked-host-loops"
+                    form == null ? gradient.name().equals("gradient") ? "select" : "select-without-ascent"
+                            : form == StackedObjective.Form.HOST_LOOPS ? "stacked-host-loops"
                             : "stacked-tensor-ops", s, t, w.length * s / span, at(w, 0.50), at(w, 0.99), w.length, span);
         } finally {
             pool.shutdownNow();
