@@ -85,9 +85,20 @@ public final class AnnInnerProductSearch implements InnerProductSearch {
     private final ThreadLocal<GraphSearcher[]> searchers;
     private final LongAdder graphQueries = new LongAdder();
     private final LongAdder rangesSearched = new LongAdder();
+    /** Recent results by exact query ({@link SearchMemo}); null where every search must walk (benchmarks). */
+    private final SearchMemo memo;
+
+    /** Results remembered per index: about 3 MB, a few seconds of searches under load at a million items. */
+    static final int MEMO_ENTRIES = 16_384;
 
     AnnInnerProductSearch(ItemMatrix items, Settings settings, float[] data, List<NormRangeGraphs.Range> ranges,
                           long buildNanos) {
+        this(items, settings, data, ranges, buildNanos, true);
+    }
+
+    private AnnInnerProductSearch(ItemMatrix items, Settings settings, float[] data, List<NormRangeGraphs.Range> ranges,
+                                  long buildNanos, boolean memoized) {
+        this.memo = memoized ? new SearchMemo(MEMO_ENTRIES) : null;
         this.items = items;
         this.settings = settings;
         this.data = data;
@@ -132,7 +143,17 @@ public final class AnnInnerProductSearch implements InnerProductSearch {
     public AnnInnerProductSearch withRerankDepth(int depth) {
         Settings s = new Settings(settings.maxDegree(), settings.beamWidth(), depth, settings.alpha(),
                 settings.normRanges(), settings.normRatio(), settings.hierarchy());
-        return new AnnInnerProductSearch(items, s, data, ranges, buildNanos);
+        return new AnnInnerProductSearch(items, s, data, ranges, buildNanos, memo != null);
+    }
+
+    /** The same graphs with every search walking them (no memo): what a benchmark of one search measures. */
+    public AnnInnerProductSearch withoutMemo() {
+        return new AnnInnerProductSearch(items, settings, data, ranges, buildNanos, false);
+    }
+
+    /** Searches answered from the memo of repeated queries, and searches that walked the graphs, so far. */
+    public long[] memoHitsAndMisses() {
+        return memo == null ? new long[] {0, graphQueries.sum()} : new long[] {memo.hits(), memo.misses()};
     }
 
     /** The graphs, largest norms first (for {@link AnnIndexFile}). */
@@ -173,6 +194,10 @@ public final class AnnInnerProductSearch implements InnerProductSearch {
 
     @Override
     public int[] topK(float[] query, int k, BitSet excluded) {
+        return memo == null ? search(query, k, excluded) : memo.get(query, k, excluded, () -> search(query, k, excluded));
+    }
+
+    private int[] search(float[] query, int k, BitSet excluded) {
         int d = items.dimension();
         if (query.length != d) {
             throw new IllegalArgumentException("query has dimension " + query.length + ", items " + d);

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Recall of the jvector index against exact search on a 20k synthetic catalog, and its edge cases. */
+/** Recall of the jvector index against exact search on a 20k synthetic catalog, its memo of repeats, and its edge cases. */
 class AnnInnerProductSearchTest {
     private static final int N = 20_000;
     private static final int D = 16;
@@ -79,6 +79,32 @@ class AnnInnerProductSearchTest {
         BitSet most = new BitSet(N);
         most.set(0, N - 500);
         assertArrayEquals(exact.topK(q, 10, most), ann.topK(q, 10, most));
+    }
+
+    @Test
+    void aRepeatedSearchIsAnsweredFromTheMemoWithTheSameItems() {
+        AnnInnerProductSearch walking = ann.withoutMemo();
+        AnnInnerProductSearch memoized = ann.withRerankDepth(ann.settings().rerankDepth()); // a fresh memo
+        float[][] qs = SyntheticCatalog.queries(50, D, 11);
+        BitSet excluded = new BitSet();
+        excluded.set(3);
+        excluded.set(N - 1);
+        for (float[] q : qs) {
+            int[] first = memoized.topK(q, 10, excluded);
+            first[0] = -1; // the caller may change what it got: the memo keeps its own copy
+            assertArrayEquals(walking.topK(q, 10, excluded), memoized.topK(q, 10, excluded));
+        }
+        assertArrayEquals(new long[] {50, 50}, memoized.memoHitsAndMisses());
+
+        float[] q = qs[0].clone();
+        memoized.topK(q, 10, excluded);
+        q[0] = Math.nextUp(q[0]); // one ulp away: another query
+        memoized.topK(q, 10, excluded);
+        memoized.topK(qs[0], 9, excluded); // another k
+        memoized.topK(qs[0], 10, null); // other exclusions
+        assertArrayEquals(new long[] {51, 53}, memoized.memoHitsAndMisses());
+        assertArrayEquals(walking.topK(q, 10, excluded), memoized.topK(q, 10, excluded));
+        assertEquals(0, walking.memoHitsAndMisses()[0]);
     }
 
     @Test
