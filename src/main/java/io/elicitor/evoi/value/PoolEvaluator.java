@@ -190,25 +190,18 @@ public final class PoolEvaluator {
     /** Exact PEU, EVOI and EUS of each slate (catalog indices; all slates of one size k ≥ 2). */
     public SlateValues values(int[][] slates) {
         int b = slates.length;
-        SlateValues out = new SlateValues(new double[b], new double[b], new double[b]);
         if (b == 0) {
-            return out;
+            return new SlateValues(new double[0], new double[0], new double[0]);
         }
         int k = slates[0].length;
-        int perChunk = Math.max(1, CHUNK_ROWS / k);
-        for (int start = 0; start < b; start += perChunk) {
-            int end = Math.min(b, start + perChunk);
-            int[] flat = new int[(end - start) * k];
-            for (int s = start; s < end; s++) {
-                if (slates[s].length != k) {
-                    throw new IllegalArgumentException("all slates in a batch must have the same size");
-                }
-                System.arraycopy(slates[s], 0, flat, (s - start) * k, k);
+        int[] flat = new int[b * k];
+        for (int s = 0; s < b; s++) {
+            if (slates[s].length != k) {
+                throw new IllegalArgumentException("all slates in a batch must have the same size");
             }
-            int at = start;
-            EngineWorkspace.step(() -> evaluate(catalog.rows(flat), k, out, at));
+            System.arraycopy(slates[s], 0, flat, s * k, k);
         }
-        return out;
+        return valuesOfVectors(catalog.rows(flat), k);
     }
 
     /**

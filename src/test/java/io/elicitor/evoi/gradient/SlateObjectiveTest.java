@@ -29,7 +29,7 @@ class SlateObjectiveTest {
     }
 
     /** A random posterior: Gaussian particles, uneven weights. */
-    private static Posterior randomPosterior(int m, int d, Random rng) {
+    static Posterior randomPosterior(int m, int d, Random rng) {
         float[] w = new float[m * d];
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) rng.nextGaussian();
@@ -41,7 +41,8 @@ class SlateObjectiveTest {
         return new Posterior(Nd4j.create(w, new long[] {m, d}, 'c'), pi);
     }
 
-    private static float[] randomVectors(int n, Random rng, double scale) {
+    /** n Gaussian values of standard deviation {@code scale}. */
+    static float[] randomVectors(int n, Random rng, double scale) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
             v[i] = (float) (rng.nextGaussian() * scale);

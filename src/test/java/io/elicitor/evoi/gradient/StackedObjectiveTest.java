@@ -27,20 +27,11 @@ class StackedObjectiveTest {
     private static final int P = 20;
 
     private static Posterior posterior(Random rng) {
-        float[] w = gaussian(M * D, rng, 1.0);
-        double[] pi = new double[M];
-        for (int j = 0; j < M; j++) {
-            pi[j] = 0.1 + rng.nextDouble();
-        }
-        return new Posterior(Nd4j.create(w, new long[] {M, D}, 'c'), pi);
+        return SlateObjectiveTest.randomPosterior(M, D, rng);
     }
 
     private static float[] gaussian(int n, Random rng, double scale) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (rng.nextGaussian() * scale);
-        }
-        return v;
+        return SlateObjectiveTest.randomVectors(n, rng, scale);
     }
 
     @Test
