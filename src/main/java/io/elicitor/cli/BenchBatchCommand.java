@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench-batch", mixinStandardHelpOptions = true,
         description = "Throughput of partial-item questions (gradient) chosen one session at a time and with S sessions'"
-                + " ascents stacked (one batched product per step), on T busy threads. Does not start the server.")
+                + " ascents stacked (five batched products per step, in both forms), on T busy threads. Does not start"
+                + " the server.")
 final class BenchBatchCommand implements Callable<Integer> {
     /** Unrecorded calls per thread before the measured time. */
     private static final int WARMUP_CALLS = 3;
@@ -49,7 +50,8 @@ final class BenchBatchCommand implements Callable<Integer> {
     Path catalog;
 
     @Option(names = "--sessions", split = ",", defaultValue = "1,4,16",
-            description = "Batch sizes S to measure; 1 also measures select alone (default: ${DEFAULT-VALUE}).")
+            description = "Batch sizes S of the stacked calls; select alone, and without its ascent, are measured"
+                    + " on every T too (default: ${DEFAULT-VALUE}).")
     List<Integer> sessions;
 
     @Option(names = "--threads", split = ",", defaultValue = "1,2",
