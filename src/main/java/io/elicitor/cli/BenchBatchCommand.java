@@ -1,7 +1,6 @@
 package io.elicitor.cli;
 
 import io.elicitor.catalog.Catalog;
-import io.elicitor.catalog.CatalogException;
 import io.elicitor.catalog.CatalogLoader;
 import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.EngineWorkspace;
@@ -83,6 +82,11 @@ final class BenchBatchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    private CatalogRegistry.Entry entry;
+    private AttributeSpace space;
+    private MultinomialLogit model;
+    private final List<Posterior> beliefs = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (sessions.stream().anyMatch(s -> s < 1) || threads.stream().anyMatch(t -> t < 1) || !(seconds > 0)
@@ -92,13 +96,12 @@ final class BenchBatchCommand implements Callable<Integer> {
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Catalog c = CatalogLoader.load(catalog);
-        CatalogRegistry.Entry entry = new CatalogRegistry().register(c);
-        AttributeSpace space = entry.attributes().orElseThrow(() -> new IllegalArgumentException(
+        entry = new CatalogRegistry().register(c);
+        space = entry.attributes().orElseThrow(() -> new IllegalArgumentException(
                 "--catalog needs an attribute schema (built by embed --attributes)"));
-        MultinomialLogit model = new MultinomialLogit(c.lambda().orElse(2.0));
-        List<Posterior> beliefs = new ArrayList<>();
+        model = new MultinomialLogit(c.lambda().orElse(2.0));
         for (int i = 0; i < posteriors; i++) {
-            beliefs.add(BenchBeliefs.answered(entry, model, particles, answers, Seeds.random(seed, 5_000_000L + i)));
+            beliefs.add(BenchPosteriors.randomPairs(entry, model, particles, answers, Seeds.random(seed, 5_000_000L + i)));
         }
         GradientPartial gradient = new GradientPartial();
         System.out.printf(Locale.ROOT, "catalog %s: %d items x %d, lambda %.3g, M %d, P %d, k %d, s %d, %d beliefs,"
@@ -106,15 +109,16 @@ final class BenchBatchCommand implements Callable<Integer> {
                 partialAttributes, posteriors, Runtime.getRuntime().availableProcessors());
         for (StackedObjective.Form form : StackedObjective.Form.values()) {
             System.out.println("same questions stacked (" + form + ") as alone, first " + Math.min(8, posteriors)
-                    + " beliefs: " + identical(gradient, form, entry, space, model, beliefs, Math.min(8, posteriors)));
+                    + " beliefs: " + identical(gradient, form, Math.min(8, posteriors)));
         }
         for (int t : threads) {
-            measure(t, 1, null, gradient, entry, space, model, beliefs);
+            measure("select", t, 1, null, gradient);
             // The same questions' seeds, refinement and exact scoring without the ascent: what stacking cannot touch.
-            measure(t, 1, null, GradientPartial.withoutAscent(), entry, space, model, beliefs);
+            measure("select-without-ascent", t, 1, null, GradientPartial.withoutAscent());
             for (StackedObjective.Form form : StackedObjective.Form.values()) {
                 for (int s : sessions) {
-                    measure(t, s, form, gradient, entry, space, model, beliefs);
+                    measure(form == StackedObjective.Form.HOST_LOOPS ? "stacked-host-loops" : "stacked-tensor-ops",
+                            t, s, form, gradient);
                 }
             }
         }
@@ -122,14 +126,13 @@ final class BenchBatchCommand implements Callable<Integer> {
     }
 
     /** Whether selectAll over the first n beliefs asks exactly what select asks of each. */
-    private String identical(GradientPartial gradient, StackedObjective.Form form, CatalogRegistry.Entry entry, AttributeSpace space,
-                             MultinomialLogit model, List<Posterior> beliefs, int n) {
-        List<PartialQuery> batched = EngineWorkspace.run(() -> gradient.selectAll(contexts(entry, space, model, beliefs, 0, n), form));
+    private String identical(GradientPartial gradient, StackedObjective.Form form, int n) {
+        List<PartialQuery> batched = EngineWorkspace.run(() -> gradient.selectAll(contexts(0, n), form));
         int same = 0;
         for (int i = 0; i < n; i++) {
             int first = i;
             PartialQuery alone = EngineWorkspace.run(
-                    () -> gradient.select(contexts(entry, space, model, beliefs, first, 1).get(0)));
+                    () -> gradient.select(contexts(first, 1).get(0)));
             same += Arrays.equals(alone.options(), batched.get(i).options())
                     && Arrays.equals(alone.attributes(), batched.get(i).attributes()) ? 1 : 0;
         }
@@ -137,12 +140,12 @@ final class BenchBatchCommand implements Callable<Integer> {
     }
 
     /**
-     * T threads, each calling select (form null) or selectAll over S sessions back to back: {@link #WARMUP_CALLS}
+     * One line labelled {@code mode}: T threads, each calling select (form null) or selectAll over S sessions back to back: {@link #WARMUP_CALLS}
      * unrecorded calls each (the engine workspace learns its size over two), then calls for the measured time.
      * The rate counts the calls started in it, over the time until the last of them returned.
      */
-    private void measure(int t, int s, StackedObjective.Form form, GradientPartial gradient, CatalogRegistry.Entry entry,
-                         AttributeSpace space, MultinomialLogit model, List<Posterior> beliefs) throws Exception {
+    private void measure(String mode, int t, int s, StackedObjective.Form form, GradientPartial gradient)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(t);
         CyclicBarrier warm = new CyclicBarrier(t);
         AtomicLong start = new AtomicLong();
@@ -167,7 +170,7 @@ final class BenchBatchCommand implements Callable<Integer> {
                         long t0 = System.nanoTime();
                         // Each question's pool is built in the call, as a request builds it.
                         EngineWorkspace.run(() -> {
-                            List<PartialContext> batch = contexts(entry, space, model, beliefs, from, s);
+                            List<PartialContext> batch = contexts(from, s);
                             return form != null ? gradient.selectAll(batch, form) : List.of(gradient.select(batch.get(0)));
                         });
                         long t1 = System.nanoTime();
@@ -181,13 +184,12 @@ final class BenchBatchCommand implements Callable<Integer> {
             for (Future<List<double[]>> run : runs) {
                 waits.addAll(run.get());
             }
-            double[] w = waits.stream().mapToDouble(x -> x[0]).sorted().toArray();
+            double[] w = waits.stream().mapToDouble(x -> x[0]).toArray();
             double span = waits.stream().mapToDouble(x -> x[1]).max().orElse(Double.NaN);
             System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"sessionsPerCall\":%d,\"threads\":%d,\"questionsPerSecond\":%.2f,"
                             + "\"msPerCallP50\":%.1f,\"msPerCallP99\":%.1f,\"calls\":%d,\"seconds\":%.1f}%n",
-                    form == null ? gradient.name().equals("gradient") ? "select" : "select-without-ascent"
-                            : form == StackedObjective.Form.HOST_LOOPS ? "stacked-host-loops"
-                            : "stacked-tensor-ops", s, t, w.length * s / span, at(w, 0.50), at(w, 0.99), w.length, span);
+                    mode, s, t, w.length * s / span, BenchQueryCommand.percentile(w, 0.50),
+                    BenchQueryCommand.percentile(w, 0.99), w.length, span);
         } finally {
             pool.shutdownNow();
         }
@@ -197,8 +199,7 @@ final class BenchBatchCommand implements Callable<Integer> {
      * Contexts for S sessions, beliefs taken round robin from {@code first}; pools and random sources seeded by
      * belief. Call inside the engine workspace that will use them.
      */
-    private List<PartialContext> contexts(CatalogRegistry.Entry entry, AttributeSpace space, MultinomialLogit model,
-                                          List<Posterior> beliefs, int first, int s) {
+    private List<PartialContext> contexts(int first, int s) {
         List<PartialContext> out = new ArrayList<>();
         for (int i = 0; i < s; i++) {
             int b = (first + i) % beliefs.size();
@@ -210,9 +211,5 @@ final class BenchBatchCommand implements Callable<Integer> {
                     Seeds.random(seed, 7_000_000L + b)));
         }
         return out;
-    }
-
-    private static double at(double[] sorted, double q) {
-        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
     }
 }

@@ -1,5 +1,6 @@
 package io.elicitor.cli;
 
+import io.elicitor.catalog.CatalogRegistry;
 import io.elicitor.evoi.Buffers;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.ItemMatrix;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The posteriors {@code bench-query} measures on: a user drawn from the prior answers {@code --answers}
+ * The posteriors the benchmarks measure on. {@code bench-query}'s: a user drawn from the prior answers {@code --answers}
  * greedy-EUS item queries by the logit, with the repeat's own seed, so every strategy and both query kinds
  * are measured on the same beliefs.
  */
@@ -46,7 +47,7 @@ final class BenchPosteriors {
                 PoolEvaluator evaluator = new PoolEvaluator(current, model, search.items(), candidates);
                 return asker.select(new QueryContext(current, model, search, evaluator, b.slate, none, rng));
             });
-            int chosenIndex = answer(b, search.items(), q, user, rng);
+            int chosenIndex = answer(b.lambda, search.items(), q, user, rng);
             Observation o = Observation.of(search.items(), q, chosenIndex);
             history.add(o);
             posterior = posterior.observe(o, history, model, prior, rejuvenation, rng);
@@ -54,8 +55,29 @@ final class BenchPosteriors {
         return posterior;
     }
 
+    /**
+     * The posterior of M particles after {@code answers} random pairs answered by a user drawn from the catalog's
+     * prior ({@code bench-batch}: beliefs that differ from session to session as live ones do). Call outside any
+     * engine workspace: the posterior outlives the call.
+     */
+    static Posterior randomPairs(CatalogRegistry.Entry entry, MultinomialLogit model, int m, int answers, Random rng) {
+        ItemMatrix items = entry.search().items();
+        float[] user = Buffers.toArray(entry.prior().sample(1, rng));
+        Posterior posterior = Posterior.fromPrior(entry.prior(), m, rng);
+        Rejuvenation rejuvenation = Rejuvenation.standard(items.dimension());
+        List<Observation> history = new ArrayList<>();
+        for (int a = 0; a < answers; a++) {
+            int first = rng.nextInt(items.size());
+            int[] pair = {first, (first + 1 + rng.nextInt(items.size() - 1)) % items.size()};
+            Observation o = Observation.of(items, pair, answer(model.lambda(), items, pair, user, rng));
+            history.add(o);
+            posterior = posterior.observe(o, history, model, entry.prior(), rejuvenation, rng);
+        }
+        return posterior;
+    }
+
     /** The simulated user's answer to slate {@code q}: a draw from the logit over its true utilities. */
-    private static int answer(BenchQueryCommand b, ItemMatrix matrix, int[] q, float[] user, Random rng) {
+    private static int answer(double lambda, ItemMatrix matrix, int[] q, float[] user, Random rng) {
         double[] u = new double[q.length];
         for (int i = 0; i < q.length; i++) {
             float[] x = matrix.row(q[i]);
@@ -63,7 +85,7 @@ final class BenchPosteriors {
                 u[i] += (double) x[c] * user[c];
             }
         }
-        return Logit.EXACT.sample(b.lambda, u, rng.nextDouble());
+        return Logit.EXACT.sample(lambda, u, rng.nextDouble());
     }
 
 }

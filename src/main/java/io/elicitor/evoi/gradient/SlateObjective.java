@@ -116,7 +116,7 @@ public final class SlateObjective {
         choiceProbabilities(u, 0, b, k, m, lambda, r);
     }
 
-    /** {@link #choiceProbabilities(float[], int, int, int, double, float[])} for the slates from index {@code at} on. */
+    /** The same for B slates whose values start at offset {@code at} of u and of r (several sessions stacked in one array). */
     static void choiceProbabilities(float[] u, int at, int b, int k, int m, double lambda, float[] r) {
         if (k == 2) {
             // Pairs: the logistic, one exponential per slate and particle.
@@ -153,7 +153,7 @@ public final class SlateObjective {
         return valueAndQueryCoefficients(r, s, 0, b, k, m, pi, lambda, cq);
     }
 
-    /** The same for the slates from index {@code from} on (of r, s and cq alike); values indexed from 0. */
+    /** The same for B slates whose values start at offset {@code from} of r, s and cq; the returned F from index 0. */
     static double[] valueAndQueryCoefficients(float[] r, float[] s, int from, int b, int k, int m, float[] pi,
                                               double lambda, float[] cq) {
         double[] values = new double[b];

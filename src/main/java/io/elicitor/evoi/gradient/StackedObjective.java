@@ -3,6 +3,7 @@ package io.elicitor.evoi.gradient;
 import io.elicitor.evoi.Buffers;
 import io.elicitor.evoi.EngineWorkspace;
 import io.elicitor.evoi.belief.Posterior;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -83,17 +84,13 @@ public final class StackedObjective {
         TENSOR_OPS
     }
 
-    /** {@link #queryGradients} or {@link #tensorQueryGradients}, as {@code form} says. */
+    /**
+     * {@link #queryGradients} or {@link #tensorQueryGradients}, as {@code form} says. Both run in
+     * {@link EngineWorkspace#step}: a step's {@code S × R × M} tensors are dropped when it returns.
+     */
     public float[][] queryGradients(float[][] queries, double[] temperatures, int k, Form form) {
         return form == Form.TENSOR_OPS ? tensorQueryGradients(queries, temperatures, k)
                 : queryGradients(queries, temperatures, k);
-    }
-
-    // Both forms run in EngineWorkspace.step: a step's tensors (S × R × M each) are dropped when it returns.
-
-    /** Sessions in the batch. */
-    public int size() {
-        return sessions;
     }
 
     /**
@@ -137,12 +134,7 @@ public final class StackedObjective {
                     lambdas[s], coefficients);
         }
         float[] g = product(Buffers.fromArray(coefficients, sessions, rows, m), particles, false, rows, d);
-        float[][] out = new float[sessions][];
-        for (int s = 0; s < sessions; s++) {
-            out[s] = new float[queries[s].length];
-            System.arraycopy(g, s * rows * d, out[s], 0, out[s].length);
-        }
-        return out;
+        return unpadded(g, queries, rows);
     }
 
     /**
@@ -161,9 +153,10 @@ public final class StackedObjective {
     private float[][] tensorOps(float[][] queries, double[] temperatures, int k, int rows) {
         int b = rows / k;
         INDArray q = Buffers.fromArray(padded(queries, rows), sessions, rows, d);
-        INDArray lambda = Nd4j.createFromArray(toFloat(lambdas)).reshape(sessions, 1, 1, 1);
+        INDArray lambda = Nd4j.createFromArray(lambdas).castTo(DataType.FLOAT).reshape(sessions, 1, 1, 1);
         INDArray pi = Nd4j.createFromArray(flatWeights()).reshape(sessions, 1, 1, m);
-        INDArray inverseTemperature = Nd4j.createFromArray(inverse(temperatures)).reshape(sessions, 1, 1);
+        INDArray inverseTemperature = Nd4j.createFromArray(temperatures).rdiv(1.0).castTo(DataType.FLOAT)
+                .reshape(sessions, 1, 1);
         INDArray u = Nd4j.matmul(q, particles, null, false, true, false).reshape(sessions, b, k, m);
         INDArray r = Nd4j.nn.softmax(u.mul(lambda), 2);
         INDArray weighted = r.mul(pi).reshape(sessions, rows, m);
@@ -174,34 +167,13 @@ public final class StackedObjective {
         INDArray mean = r.mul(su).sum(true, 2);
         INDArray coefficients = su.subi(mean).muli(r).muli(pi).muli(lambda).reshape(sessions, rows, m);
         float[] g = Buffers.toArray(Nd4j.matmul(coefficients, particles));
-        float[][] out = new float[sessions][];
-        for (int s = 0; s < sessions; s++) {
-            out[s] = new float[queries[s].length];
-            System.arraycopy(g, s * rows * d, out[s], 0, out[s].length);
-        }
-        return out;
+        return unpadded(g, queries, rows);
     }
 
     private float[] flatWeights() {
         float[] out = new float[sessions * m];
         for (int s = 0; s < sessions; s++) {
             System.arraycopy(weights[s], 0, out, s * m, m);
-        }
-        return out;
-    }
-
-    private static float[] toFloat(double[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (float) values[i];
-        }
-        return out;
-    }
-
-    private static float[] inverse(double[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (float) (1 / values[i]);
         }
         return out;
     }
@@ -234,10 +206,20 @@ public final class StackedObjective {
         return rows;
     }
 
+    /** Each session's rows stacked, padded with zero rows to {@code rows}: {@code S × rows × d}, row-major. */
     private float[] padded(float[][] queries, int rows) {
         float[] out = new float[sessions * rows * d];
         for (int s = 0; s < sessions; s++) {
             System.arraycopy(queries[s], 0, out, s * rows * d, queries[s].length);
+        }
+        return out;
+    }
+
+    /** The inverse of {@link #padded}: each session's own rows of a stacked {@code S × rows × d} result. */
+    private float[][] unpadded(float[] stacked, float[][] queries, int rows) {
+        float[][] out = new float[sessions][];
+        for (int s = 0; s < sessions; s++) {
+            out[s] = Arrays.copyOfRange(stacked, s * rows * d, s * rows * d + queries[s].length);
         }
         return out;
     }
