@@ -14,6 +14,8 @@ import io.elicitor.evoi.partial.PartialContext;
 import io.elicitor.evoi.partial.PartialQuery;
 import io.elicitor.evoi.value.CandidatePool;
 import io.elicitor.evoi.value.PoolEvaluator;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Option;
  * {@code elicitor bench-batch}: the cross-session batching a GPU would need, measured on the CPU. Partial-item
  * questions ({@code gradient}) for many sessions, chosen one session at a time ({@code select}) and with the
  * ascents of S sessions stacked into one set of tensors ({@code selectAll}, in both {@link StackedObjective.Form}s),
- * by T threads kept busy for a fixed time: questions per second and the wait of each call, per S and T.
+ * by T threads kept busy for a fixed time: questions per second, the wait of each call and the process's resident
+ * size after the line, per S and T.
  */
 @Command(name = "bench-batch", mixinStandardHelpOptions = true,
         description = "Throughput of partial-item questions (gradient) chosen one session at a time and with S sessions'"
@@ -187,9 +190,9 @@ final class BenchBatchCommand implements Callable<Integer> {
             double[] w = waits.stream().mapToDouble(x -> x[0]).toArray();
             double span = waits.stream().mapToDouble(x -> x[1]).max().orElse(Double.NaN);
             System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"sessionsPerCall\":%d,\"threads\":%d,\"questionsPerSecond\":%.2f,"
-                            + "\"msPerCallP50\":%.1f,\"msPerCallP99\":%.1f,\"calls\":%d,\"seconds\":%.1f}%n",
+                            + "\"msPerCallP50\":%.1f,\"msPerCallP99\":%.1f,\"calls\":%d,\"seconds\":%.1f,\"rssMB\":%d}%n",
                     mode, s, t, w.length * s / span, BenchQueryCommand.percentile(w, 0.50),
-                    BenchQueryCommand.percentile(w, 0.99), w.length, span);
+                    BenchQueryCommand.percentile(w, 0.99), w.length, span, residentMegabytes());
         } finally {
             pool.shutdownNow();
         }
@@ -211,5 +214,19 @@ final class BenchBatchCommand implements Callable<Integer> {
                     Seeds.random(seed, 7_000_000L + b)));
         }
         return out;
+    }
+
+    /** The process's resident size now (Linux {@code /proc/self/status}), or -1 where it cannot be read. */
+    private static long residentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 }

@@ -45,8 +45,9 @@ public final class EngineWorkspace {
     /**
      * Runs one step of a loop in an inner workspace of its own that is reset when the step returns: for loops whose
      * every step makes large arrays (a stacked ascent's {@code S × R × M} tensors), which in the engine workspace
-     * would pile up until the request ends: one partial-item question made 400 MB of them, and 16 sessions'
-     * stacked ascents gigabytes, where a step's arrays are a few MB. Same contract as {@link #run}.
+     * would pile up until the request ends: a partial-item question's exact scoring and ascent, and 16 sessions'
+     * stacked ascents ran a benchmark out of memory at 24 GB (evoi/RESULTS.md), where a step's arrays are a few MB.
+     * Same contract as {@link #run}.
      */
     public static <T> T step(Supplier<T> task) {
         if (Nd4j.getWorkspaceManager().checkIfWorkspaceExistsAndActive(STEP_ID)) {
